@@ -1,0 +1,38 @@
+package dev.monocle.platform;
+
+import jakarta.persistence.EntityManager;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javax.sql.DataSource;
+
+/**
+ * The one database of Monocle (embedded H2 or PostgreSQL, chosen by configuration). Modules use it
+ * from their {@code internal} repositories only. A transaction started inside another on the same
+ * thread joins it.
+ */
+public interface Database {
+
+  /** Runs {@code work} in a transaction and returns its result; a runtime exception rolls back. */
+  <T> T inTransaction(Function<EntityManager, T> work);
+
+  /** Runs {@code work} in a transaction; a runtime exception rolls back. */
+  default void run(Consumer<EntityManager> work) {
+    inTransaction(
+        em -> {
+          work.accept(em);
+          return null;
+        });
+  }
+
+  /** The pooled connections, for the few places that need plain JDBC (locks, bulk work). */
+  DataSource dataSource();
+
+  /** Which engine runs, for the rare statement that differs between them. */
+  Engine engine();
+
+  /** The database engines Monocle supports. */
+  enum Engine {
+    H2,
+    POSTGRESQL
+  }
+}

@@ -1,0 +1,73 @@
+package dev.monocle.platform;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An error a client can act on, rendered as an RFC 9457 problem document by the platform: a {@code
+ * type} slug (e.g. {@code invalid-grant}), title, status, a detail safe to show, optional field
+ * errors and extra headers ({@code Retry-After}, {@code WWW-Authenticate}). Modules throw it; they
+ * never build error responses themselves.
+ */
+public class ProblemException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final int status;
+  private final String type;
+  private final String title;
+  private final transient List<FieldError> errors;
+  private final transient Map<String, String> headers;
+
+  public ProblemException(int status, String type, String title, String detail) {
+    this(status, type, title, detail, List.of(), Map.of());
+  }
+
+  public ProblemException(
+      int status,
+      String type,
+      String title,
+      String detail,
+      List<FieldError> errors,
+      Map<String, String> headers) {
+    super(detail, null, false, false);
+    this.status = status;
+    this.type = type;
+    this.title = title;
+    this.errors = List.copyOf(errors);
+    this.headers = Map.copyOf(headers);
+  }
+
+  /** 400 with one entry per invalid field. */
+  public static ProblemException validation(List<FieldError> errors) {
+    return new ProblemException(
+        400, "validation", "Invalid request", "One or more fields are invalid.", errors, Map.of());
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String type() {
+    return type;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  public String detail() {
+    return getMessage();
+  }
+
+  public List<FieldError> errors() {
+    return errors;
+  }
+
+  public Map<String, String> headers() {
+    return headers;
+  }
+
+  /** A field that failed validation, named as in the JSON body ({@code snake_case}). */
+  public record FieldError(String field, String message) {}
+}

@@ -1,0 +1,147 @@
+package dev.monocle.platform;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * JPA entity listener that encrypts every {@link Sealed} field on write and decrypts it on read.
+ * Entities name it in {@code @EntityListeners}. An entity must assign its id before it is persisted
+ * (Monocle's ids are UUIDs made in Java), because the ciphertext is bound to the row.
+ *
+ * <p>Setters of a sealed field should also clear the ciphertext field, so that the change is seen
+ * by the persistence provider and {@code @PreUpdate} runs.
+ */
+public class SealedFieldListener {
+
+  private static volatile FieldCipher cipher;
+  private static final Map<Class<?>, List<SealedField>> FIELDS = new ConcurrentHashMap<>();
+
+  /** Installs the cipher; the platform does this once key material is loaded. */
+  public static void use(FieldCipher fieldCipher) {
+    cipher = fieldCipher;
+  }
+
+  @PrePersist
+  @PreUpdate
+  public void seal(Object entity) {
+    FieldCipher c = requireCipher();
+    for (SealedField field : fieldsOf(entity.getClass())) {
+      String plaintext = (String) field.get(field.plaintext, entity);
+      byte[] sealed = plaintext == null ? null : c.seal(plaintext, field.binding(entity));
+      field.set(field.ciphertext, entity, sealed);
+    }
+  }
+
+  @PostLoad
+  public void open(Object entity) {
+    FieldCipher c = requireCipher();
+    for (SealedField field : fieldsOf(entity.getClass())) {
+      byte[] sealed = (byte[]) field.get(field.ciphertext, entity);
+      String plaintext = sealed == null ? null : c.open(sealed, field.binding(entity));
+      field.set(field.plaintext, entity, plaintext);
+    }
+  }
+
+  /** The sealed fields of an entity class, as the re-encryption job and tests need them. */
+  public static List<SealedField> fieldsOf(Class<?> entityClass) {
+    return FIELDS.computeIfAbsent(entityClass, SealedFieldListener::scan);
+  }
+
+  private static FieldCipher requireCipher() {
+    FieldCipher c = cipher;
+    if (c == null) {
+      throw new IllegalStateException("key material is not loaded yet");
+    }
+    return c;
+  }
+
+  private static List<SealedField> scan(Class<?> type) {
+    Table table = type.getAnnotation(Table.class);
+    if (table == null || table.name().isEmpty()) {
+      throw new IllegalStateException(type.getName() + " has sealed fields but no @Table(name)");
+    }
+    Field id = null;
+    List<Field> declared = new ArrayList<>();
+    for (Class<?> c = type; c != Object.class; c = c.getSuperclass()) {
+      declared.addAll(List.of(c.getDeclaredFields()));
+    }
+    for (Field f : declared) {
+      if (f.isAnnotationPresent(Id.class)) {
+        id = f;
+      }
+    }
+    List<SealedField> result = new ArrayList<>();
+    for (Field plaintext : declared) {
+      Sealed sealed = plaintext.getAnnotation(Sealed.class);
+      if (sealed == null) {
+        continue;
+      }
+      if (id == null) {
+        throw new IllegalStateException(type.getName() + " has sealed fields but no @Id");
+      }
+      Field ciphertext =
+          declared.stream()
+              .filter(f -> f.getName().equals(sealed.into()))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          type.getName()
+                              + "."
+                              + plaintext.getName()
+                              + ": no field "
+                              + sealed.into()));
+      if (ciphertext.getType() != byte[].class || plaintext.getType() != String.class) {
+        throw new IllegalStateException(
+            type.getName() + "." + plaintext.getName() + " must be String sealed into byte[]");
+      }
+      Column column = ciphertext.getAnnotation(Column.class);
+      String columnName =
+          column != null && !column.name().isEmpty() ? column.name() : ciphertext.getName();
+      plaintext.setAccessible(true);
+      ciphertext.setAccessible(true);
+      id.setAccessible(true);
+      result.add(new SealedField(table.name(), columnName, id, plaintext, ciphertext));
+    }
+    return List.copyOf(result);
+  }
+
+  /** One sealed column of an entity: where its plaintext and ciphertext live. */
+  public record SealedField(
+      String table, String column, Field id, Field plaintext, Field ciphertext) {
+
+    /** The binding of this column in the row of {@code entity}. */
+    public FieldBinding binding(Object entity) {
+      Object rowId = get(id, entity);
+      if (rowId == null) {
+        throw new IllegalStateException(table + " row has no id yet: assign it before persisting");
+      }
+      return new FieldBinding(table, column, rowId.toString());
+    }
+
+    Object get(Field field, Object entity) {
+      try {
+        return field.get(entity);
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    void set(Field field, Object entity, Object value) {
+      try {
+        field.set(entity, value);
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+}

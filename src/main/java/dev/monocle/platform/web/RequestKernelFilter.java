@@ -1,0 +1,180 @@
+package dev.monocle.platform.web;
+
+import dev.monocle.platform.ProblemException;
+import dev.monocle.platform.RequestContext;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The first thing every request meets, API, admin page, health and metrics alike: it assigns the
+ * request id, sets the security headers, refuses unlisted methods, bounds the body and checks JSON
+ * bodies with {@link BodyGuard}. Its refusals are problem documents like every other error.
+ */
+public class RequestKernelFilter extends HttpFilter {
+
+  private static final long serialVersionUID = 1L;
+  public static final String REQUEST_ID_HEADER = "X-Request-Id";
+  static final String REQUEST_ID_ATTRIBUTE = "dev.monocle.request-id";
+
+  private static final Pattern SANE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{8,64}");
+  private static final Set<String> METHODS =
+      Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+  private static final String ALLOWED = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
+  private static final String API_CSP =
+      "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+  private static final String PAGE_CSP =
+      "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self';"
+          + " object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+  private long maxBodyBytes;
+  private long maxImportBodyBytes;
+
+  @Override
+  public void init() {
+    var config = ConfigProvider.getConfig();
+    maxBodyBytes =
+        config.getOptionalValue("monocle.http.max-body-bytes", Long.class).orElse(1L << 20);
+    maxImportBodyBytes =
+        config.getOptionalValue("monocle.http.max-import-body-bytes", Long.class).orElse(16L << 20);
+  }
+
+  @Override
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    String requestId = requestIdOf(request);
+    applyHeaders(request, response, requestId);
+    AutoCloseable bound =
+        RequestContext.bind(new RequestContext.Current(requestId, request.getRemoteAddr()));
+    try {
+      boolean errorPage = request.getDispatcherType() == DispatcherType.ERROR;
+      chain.doFilter(errorPage ? request : checked(request), response);
+    } catch (ProblemException problem) {
+      if (!response.isCommitted()) {
+        write(response, problem, request.getRequestURI());
+      }
+    } finally {
+      unbind(bound);
+    }
+  }
+
+  private static void unbind(AutoCloseable bound) {
+    try {
+      bound.close();
+    } catch (Exception cannotHappen) {
+      throw new IllegalStateException(cannotHappen);
+    }
+  }
+
+  private String requestIdOf(HttpServletRequest request) {
+    Object known = request.getAttribute(REQUEST_ID_ATTRIBUTE);
+    if (known instanceof String id) {
+      return id;
+    }
+    String offered = request.getHeader(REQUEST_ID_HEADER);
+    String id =
+        offered != null && SANE_REQUEST_ID.matcher(offered).matches()
+            ? offered
+            : UUID.randomUUID().toString();
+    request.setAttribute(REQUEST_ID_ATTRIBUTE, id);
+    return id;
+  }
+
+  private static void applyHeaders(
+      HttpServletRequest request, HttpServletResponse response, String requestId) {
+    response.setHeader(REQUEST_ID_HEADER, requestId);
+    response.setHeader("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    response.setHeader("X-Frame-Options", "DENY");
+    response.setHeader("Referrer-Policy", "no-referrer");
+    response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+    response.setHeader("Cross-Origin-Resource-Policy", "same-origin");
+    String path = request.getRequestURI();
+    boolean page = path.startsWith("/admin");
+    response.setHeader("Content-Security-Policy", page ? PAGE_CSP : API_CSP);
+    if (!path.startsWith("/admin/static/")) {
+      response.setHeader("Cache-Control", "no-store");
+    }
+  }
+
+  private HttpServletRequest checked(HttpServletRequest request) throws IOException {
+    String method = request.getMethod().toUpperCase(Locale.ROOT);
+    if (!METHODS.contains(method)) {
+      throw new ProblemException(
+          405,
+          "method-not-allowed",
+          "Method not allowed",
+          "This server does not support the "
+              + (method.length() <= 16 ? method : "request")
+              + " method.",
+          java.util.List.of(),
+          java.util.Map.of("Allow", ALLOWED));
+    }
+    boolean hasBody =
+        request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+    if (!hasBody || isForm(request.getContentType())) {
+      if (request.getContentLengthLong() > maxBodyBytes) {
+        throw ProblemDocument.payloadTooLarge();
+      }
+      return request;
+    }
+    long limit = request.getRequestURI().endsWith(":import") ? maxImportBodyBytes : maxBodyBytes;
+    if (request.getContentLengthLong() > limit) {
+      throw ProblemDocument.payloadTooLarge();
+    }
+    byte[] body = readAtMost(request.getInputStream(), limit);
+    if (isJson(request.getContentType())) {
+      BodyGuard.checkJson(body);
+    }
+    return new BufferedBodyRequest(request, body);
+  }
+
+  private static byte[] readAtMost(InputStream in, long limit) throws IOException {
+    byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+    if (body.length > limit) {
+      throw ProblemDocument.payloadTooLarge();
+    }
+    return body;
+  }
+
+  static boolean isJson(String contentType) {
+    if (contentType == null) {
+      return false;
+    }
+    String type = contentType.toLowerCase(Locale.ROOT).split(";", 2)[0].trim();
+    return type.equals("application/json") || type.endsWith("+json");
+  }
+
+  private static boolean isForm(String contentType) {
+    if (contentType == null) {
+      return false;
+    }
+    String type = contentType.toLowerCase(Locale.ROOT);
+    return type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/");
+  }
+
+  static void write(HttpServletResponse response, ProblemException problem, String instance)
+      throws IOException {
+    response.resetBuffer();
+    response.setStatus(problem.status());
+    problem.headers().forEach(response::setHeader);
+    if (problem.status() == 401 && !problem.headers().containsKey("WWW-Authenticate")) {
+      response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+    }
+    response.setContentType(ProblemDocument.MEDIA_TYPE);
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response.getWriter().write(ProblemDocument.render(problem, instance));
+  }
+}
