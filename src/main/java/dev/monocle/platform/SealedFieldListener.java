@@ -35,9 +35,9 @@ public class SealedFieldListener {
   public void seal(Object entity) {
     FieldCipher c = requireCipher();
     for (SealedField field : fieldsOf(entity.getClass())) {
-      String plaintext = (String) field.get(field.plaintext, entity);
+      String plaintext = field.plaintextOf(entity);
       byte[] sealed = plaintext == null ? null : c.seal(plaintext, field.binding(entity));
-      field.set(field.ciphertext, entity, sealed);
+      field.setCiphertext(entity, sealed);
     }
   }
 
@@ -45,9 +45,9 @@ public class SealedFieldListener {
   public void open(Object entity) {
     FieldCipher c = requireCipher();
     for (SealedField field : fieldsOf(entity.getClass())) {
-      byte[] sealed = (byte[]) field.get(field.ciphertext, entity);
+      byte[] sealed = field.ciphertextOf(entity);
       String plaintext = sealed == null ? null : c.open(sealed, field.binding(entity));
-      field.set(field.plaintext, entity, plaintext);
+      field.setPlaintext(entity, plaintext);
     }
   }
 
@@ -116,8 +116,28 @@ public class SealedFieldListener {
   }
 
   /** One sealed column of an entity: where its plaintext and ciphertext live. */
-  public record SealedField(
-      String table, String column, Field id, Field plaintext, Field ciphertext) {
+  public static final class SealedField {
+    private final String table;
+    private final String column;
+    private final Field id;
+    private final Field plaintext;
+    private final Field ciphertext;
+
+    SealedField(String table, String column, Field id, Field plaintext, Field ciphertext) {
+      this.table = table;
+      this.column = column;
+      this.id = id;
+      this.plaintext = plaintext;
+      this.ciphertext = ciphertext;
+    }
+
+    public String table() {
+      return table;
+    }
+
+    public String column() {
+      return column;
+    }
 
     /** The binding of this column in the row of {@code entity}. */
     public FieldBinding binding(Object entity) {
@@ -128,7 +148,25 @@ public class SealedFieldListener {
       return new FieldBinding(table, column, rowId.toString());
     }
 
-    Object get(Field field, Object entity) {
+    /** The stored ciphertext of this column in {@code entity} (for re-encryption). */
+    public byte[] ciphertextOf(Object entity) {
+      byte[] value = (byte[]) get(ciphertext, entity);
+      return value == null ? null : value.clone();
+    }
+
+    String plaintextOf(Object entity) {
+      return (String) get(plaintext, entity);
+    }
+
+    void setCiphertext(Object entity, byte[] value) {
+      set(ciphertext, entity, value);
+    }
+
+    void setPlaintext(Object entity, String value) {
+      set(plaintext, entity, value);
+    }
+
+    private static Object get(Field field, Object entity) {
       try {
         return field.get(entity);
       } catch (IllegalAccessException e) {
@@ -136,7 +174,7 @@ public class SealedFieldListener {
       }
     }
 
-    void set(Field field, Object entity, Object value) {
+    private static void set(Field field, Object entity, Object value) {
       try {
         field.set(entity, value);
       } catch (IllegalAccessException e) {

@@ -14,10 +14,13 @@ import java.util.logging.Logger;
  */
 final class JsonLogging {
 
+  /** Held strongly: a logger configured and then collected would lose its handler. */
+  private static final Logger ROOT = Logger.getLogger("dev.monocle");
+
   private JsonLogging() {}
 
   static synchronized void install() {
-    Logger root = Logger.getLogger("dev.monocle");
+    Logger root = ROOT;
     for (Handler h : root.getHandlers()) {
       if (h instanceof StdoutJsonHandler) {
         root.removeHandler(h);

@@ -4,12 +4,14 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.monocle.platform.BlindIndex;
 import dev.monocle.platform.Database;
 import dev.monocle.platform.FieldCipher;
+import dev.monocle.platform.PlatformReady;
 import dev.monocle.platform.PlatformSettings;
 import dev.monocle.platform.SealedFieldListener;
 import dev.monocle.platform.SecretName;
 import dev.monocle.platform.Secrets;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.inject.Produces;
@@ -44,6 +46,7 @@ public class PlatformBootstrap implements Secrets {
 
   @Inject PlatformSettings settings;
   @Inject Config config;
+  @Inject Event<PlatformReady> ready;
 
   private Map<SecretName, byte[]> secrets = Map.of();
   private HikariDataSource pool;
@@ -73,10 +76,12 @@ public class PlatformBootstrap implements Secrets {
               t.setDaemon(true);
               return t;
             });
-    if (!initializeData()) {
+    started = true;
+    if (initializeData()) {
+      announceReady();
+    } else {
       retries.scheduleWithFixedDelay(this::retry, RETRY_SECONDS, RETRY_SECONDS, TimeUnit.SECONDS);
     }
-    started = true;
   }
 
   private void loadSecrets() {
@@ -105,6 +110,16 @@ public class PlatformBootstrap implements Secrets {
   private void retry() {
     if (initializeData()) {
       retries.shutdown();
+      announceReady();
+    }
+  }
+
+  /** Tells the modules; a module that fails here keeps readiness down via its own check. */
+  private void announceReady() {
+    try {
+      ready.fire(new PlatformReady());
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "A module failed to start on the ready database", e);
     }
   }
 
@@ -199,6 +214,12 @@ public class PlatformBootstrap implements Secrets {
   @ApplicationScoped
   FieldCipher produceFieldCipher() {
     return new TinkFieldCipher(this::keyring);
+  }
+
+  @Produces
+  @ApplicationScoped
+  java.time.Clock produceClock() {
+    return java.time.Clock.systemUTC();
   }
 
   @Produces

@@ -1,0 +1,107 @@
+package dev.monocle.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+/**
+ * Prepares the database of an integration-test run before any Payara Micro boots (failsafe sets
+ * {@code MONOCLE_TEST_DATABASE}): for H2 an empty data directory; for PostgreSQL a freshly created
+ * database {@code monocle_it}, reached through a {@link TcpProxy} whose port Monocle is given.
+ */
+public final class TestDatabases implements LauncherSessionListener {
+
+  public static final String IT_DATABASE = "monocle_it";
+  private static volatile TcpProxy proxy;
+
+  public static Optional<String> kind() {
+    return Optional.ofNullable(System.getenv("MONOCLE_TEST_DATABASE"));
+  }
+
+  public static boolean isPostgres() {
+    return kind().filter("postgresql"::equals).isPresent();
+  }
+
+  /** The proxy in front of PostgreSQL (PostgreSQL runs only). */
+  public static TcpProxy proxy() {
+    return proxy;
+  }
+
+  /** The JDBC URL of the PostgreSQL server's maintenance database, e.g. the local {@code test}. */
+  public static String adminUrl() {
+    return System.getProperty("monocle.test.db.url", "jdbc:postgresql://127.0.0.1:5432/test");
+  }
+
+  public static String user() {
+    return System.getProperty("monocle.test.db.user", "postgres");
+  }
+
+  /** Drops and creates a database on the test PostgreSQL server. */
+  public static void recreate(String database) {
+    try (Connection c = DriverManager.getConnection(adminUrl(), user(), "");
+        Statement s = c.createStatement()) {
+      s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+      s.execute("CREATE DATABASE " + database);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot prepare PostgreSQL database " + database, e);
+    }
+  }
+
+  /** A JDBC URL for a database on the test server, direct (not through the proxy). */
+  public static String directUrl(String database) {
+    URI server = URI.create(adminUrl().substring("jdbc:".length()));
+    return "jdbc:postgresql://" + server.getHost() + ":" + server.getPort() + "/" + database;
+  }
+
+  @Override
+  public void launcherSessionOpened(LauncherSession session) {
+    if (kind().isEmpty()) {
+      return;
+    }
+    try {
+      if (isPostgres()) {
+        recreate(IT_DATABASE);
+        URI server = URI.create(adminUrl().substring("jdbc:".length()));
+        int port = Integer.parseInt(System.getProperty("monocle.test.db.proxy.port"));
+        proxy = new TcpProxy(port, server.getHost(), server.getPort());
+      }
+      emptyDataDir();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void emptyDataDir() throws IOException {
+    String dir = System.getenv("MONOCLE_DATA_DIR");
+    if (dir == null || !Files.exists(Path.of(dir))) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(Path.of(dir))) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  @Override
+  public void launcherSessionClosed(LauncherSession session) {
+    if (proxy != null) {
+      try {
+        proxy.close();
+      } catch (IOException ignored) {
+        // the JVM is ending
+      }
+    }
+  }
+}
