@@ -17,13 +17,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * Entities name it in {@code @EntityListeners}. An entity must assign its id before it is persisted
  * (Monocle's ids are UUIDs made in Java), because the ciphertext is bound to the row.
  *
- * <p>Setters of a sealed field should also clear the ciphertext field, so that the change is seen
- * by the persistence provider and {@code @PreUpdate} runs.
+ * <p>Setters of a sealed field must also set the ciphertext field to {@link #resealMarker()}, so
+ * that the persistence provider sees a change (even from null to null) and {@code @PreUpdate} runs.
  */
 public class SealedFieldListener {
 
   private static volatile FieldCipher cipher;
   private static final Map<Class<?>, List<SealedField>> FIELDS = new ConcurrentHashMap<>();
+
+  /** What a setter puts into the ciphertext field: a change the listener then replaces. */
+  public static byte[] resealMarker() {
+    return new byte[0];
+  }
 
   /** Installs the cipher; the platform does this once key material is loaded. */
   public static void use(FieldCipher fieldCipher) {

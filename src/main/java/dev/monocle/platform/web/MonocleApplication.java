@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;
+import org.eclipse.microprofile.auth.LoginConfig;
 
 /**
  * The one JAX-RS application of the WAR, at the server root: {@code /api/v1/...}, {@code
@@ -13,6 +14,7 @@ import java.util.Map;
  */
 @ApplicationPath("/")
 @ApplicationScoped
+@LoginConfig(authMethod = "MP-JWT")
 public class MonocleApplication extends Application {
 
   @Override

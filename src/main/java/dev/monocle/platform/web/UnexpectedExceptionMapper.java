@@ -25,7 +25,8 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
   private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
   private static final Pattern UNKNOWN_PROPERTY =
-      Pattern.compile("[Uu]nknown property:? '?([A-Za-z0-9_]{1,64})'?");
+      Pattern.compile(
+          "(?:[Uu]nknown property:? '?|Json property )([A-Za-z0-9_]{1,64})'?(?: can not be mapped)?");
 
   @Context UriInfo uri;
 

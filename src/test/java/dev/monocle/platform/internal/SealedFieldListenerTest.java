@@ -113,6 +113,16 @@ class SealedFieldListenerTest {
   }
 
   @Test
+  void aSealedFieldSetLaterOnARowThatHadNoneIsWritten() throws Exception {
+    SealedNote note = save("a", null);
+    db.run(em -> em.find(SealedNote.class, note.id()).setSecret("set later"));
+    assertEquals("set later", load(note.id()).secret());
+    db.run(em -> em.find(SealedNote.class, note.id()).setSecret(null));
+    assertEquals(null, load(note.id()).secret());
+    assertEquals(null, rawSecret(note.id()));
+  }
+
+  @Test
   void nullStaysNull() throws Exception {
     SealedNote note = save("a", null);
     assertEquals(null, rawSecret(note.id()));

@@ -48,6 +48,6 @@ public class SealedNote {
 
   void setSecret(String secret) {
     this.secret = secret;
-    this.secretSealed = null; // makes the change visible, so @PreUpdate seals it
+    this.secretSealed = SealedFieldListener.resealMarker(); // a visible change: @PreUpdate seals it
   }
 }

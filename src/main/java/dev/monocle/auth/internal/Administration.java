@@ -1,0 +1,616 @@
+package dev.monocle.auth.internal;
+
+import dev.monocle.audit.AuditEvent;
+import dev.monocle.audit.AuditEvent.Actor;
+import dev.monocle.audit.AuditEvent.Target;
+import dev.monocle.audit.AuditTrail;
+import dev.monocle.auth.Caller;
+import dev.monocle.platform.Database;
+import dev.monocle.platform.Page;
+import dev.monocle.platform.ProblemException;
+import dev.monocle.platform.ProblemException.FieldError;
+import dev.monocle.platform.access.Role;
+import dev.monocle.platform.access.Scope;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The administration of tenants, users, roles and API keys. Tenant admins act within their own
+ * tenant; platform admins across all. Every change is an {@code admin.*} / {@code apikey.*} audit
+ * event with the admin as actor; role changes, disabling and MFA resets end the user's sessions.
+ */
+@ApplicationScoped
+public class Administration {
+
+  @Inject Database database;
+  @Inject Directory directory;
+  @Inject SessionStore sessions;
+  @Inject ApiKeyStore apiKeys;
+  @Inject Logins logins;
+  @Inject AuditTrail audit;
+  @Inject Clock clock;
+
+  public record TenantView(
+      String id,
+      String slug,
+      String name,
+      String status,
+      Instant createdAt,
+      Instant updatedAt,
+      long version) {}
+
+  public record UserView(
+      String id,
+      String tenantId,
+      String tenant,
+      String username,
+      String email,
+      List<String> roles,
+      boolean disabled,
+      boolean mfaEnabled,
+      Instant createdAt,
+      Instant updatedAt,
+      long version) {}
+
+  public record RoleAssignmentView(
+      String id,
+      String userId,
+      String username,
+      String tenant,
+      String role,
+      String grantedBy,
+      Instant grantedAt,
+      Instant lastReviewedAt,
+      String reviewedBy) {}
+
+  public record ApiKeyView(
+      String id,
+      String tenantId,
+      String name,
+      String prefix,
+      List<String> scopes,
+      Instant createdAt,
+      Instant expiresAt,
+      Instant revokedAt,
+      Instant lastUsedAt) {}
+
+  public record IssuedApiKey(
+      String id,
+      String key,
+      String prefix,
+      List<String> scopes,
+      Instant expiresAt,
+      Instant previousKeyExpiresAt) {}
+
+  // ---------------------------------------------------------------- tenants
+
+  public Page<TenantView> tenants(Page.Request page) {
+    return database.inTransaction(
+        em ->
+            Page.of(
+                after(em, "TenantEntity", TenantEntity.class, page).stream()
+                    .map(Administration::view)
+                    .toList(),
+                page.limit(),
+                TenantView::id));
+  }
+
+  public TenantView createTenant(Caller admin, String slug, String name) {
+    TenantView created =
+        database.inTransaction(
+            em -> {
+              if (directory.tenantBySlug(em, slug).isPresent()) {
+                throw conflict("slug", "is taken");
+              }
+              TenantEntity tenant = new TenantEntity(slug, name, clock.instant());
+              em.persist(tenant);
+              em.flush();
+              return view(tenant);
+            });
+    record(admin, "admin.tenant_created", created.id(), Target.of("tenant", created.id()));
+    return created;
+  }
+
+  public TenantView tenant(String id) {
+    return database.inTransaction(em -> view(findTenant(em, id)));
+  }
+
+  public TenantView patchTenant(Caller admin, String id, Long ifMatch, String name, String status) {
+    TenantView changed =
+        database.inTransaction(
+            em -> {
+              TenantEntity tenant = findTenant(em, id);
+              requireVersion(ifMatch, tenant.version);
+              if (name != null) {
+                tenant.name = name;
+              }
+              if (status != null && !status.equals(tenant.status)) {
+                if (TenantEntity.PLATFORM.equals(tenant.slug)) {
+                  throw new ProblemException(
+                      409, "conflict", "Conflict", "The platform tenant cannot be suspended.");
+                }
+                tenant.status = status;
+                if (!tenant.isActive()) {
+                  for (String userId : userIdsOf(em, tenant.id)) {
+                    sessions.revokeAll(em, userId, "tenant_suspended", null);
+                  }
+                }
+              }
+              tenant.updatedAt = clock.instant();
+              em.flush();
+              return view(tenant);
+            });
+    record(admin, "admin.tenant_changed", id, Target.of("tenant", id));
+    return changed;
+  }
+
+  private static List<String> userIdsOf(EntityManager em, String tenantId) {
+    return em.createQuery("SELECT u.id FROM UserEntity u WHERE u.tenantId = :t", String.class)
+        .setParameter("t", tenantId)
+        .getResultList();
+  }
+
+  private TenantEntity findTenant(EntityManager em, String id) {
+    TenantEntity tenant = em.find(TenantEntity.class, id);
+    if (tenant == null) {
+      throw notFound();
+    }
+    return tenant;
+  }
+
+  // ---------------------------------------------------------------- users
+
+  public Page<UserView> users(Caller admin, Page.Request page) {
+    return database.inTransaction(
+        em -> {
+          String scope = admin.isPlatformWide() ? "" : " AND e.tenantId = :tenant";
+          TypedQuery<UserEntity> q =
+              em.createQuery(
+                      "SELECT e FROM UserEntity e WHERE "
+                          + afterClause("e", page)
+                          + scope
+                          + " ORDER BY e.id",
+                      UserEntity.class)
+                  .setMaxResults(page.limit() + 1);
+          bindAfter(q, page);
+          if (!admin.isPlatformWide()) {
+            q.setParameter("tenant", admin.tenantId());
+          }
+          return Page.of(
+              q.getResultList().stream().map(u -> view(em, u)).toList(),
+              page.limit(),
+              UserView::id);
+        });
+  }
+
+  public UserView createUser(
+      Caller admin,
+      String tenantSlug,
+      String username,
+      String email,
+      String password,
+      List<String> roleNames) {
+    Set<Role> roles = parseRoles(roleNames);
+    logins.requireStrong(password, "password", username, email);
+    String hash = logins.hash(password);
+    UserView created =
+        database.inTransaction(
+            em -> {
+              TenantEntity tenant = targetTenant(em, admin, tenantSlug);
+              checkGrantable(admin, tenant, roles);
+              if (directory.user(em, tenant.id, username).isPresent()) {
+                throw conflict("username", "is taken in this tenant");
+              }
+              Instant now = clock.instant();
+              UserEntity user = new UserEntity(tenant.id, username, hash, now);
+              user.setEmail(email, directory.emailIndex(email));
+              em.persist(user);
+              em.flush();
+              directory.setRoles(em, user.id, roles, admin.id(), now);
+              em.flush();
+              return view(em, user);
+            });
+    record(admin, "admin.user_created", created.tenantId(), Target.of("user", created.id()));
+    if (!roles.isEmpty()) {
+      record(admin, "admin.roles_changed", created.tenantId(), Target.of("user", created.id()));
+    }
+    return created;
+  }
+
+  public UserView user(Caller admin, String id) {
+    return database.inTransaction(em -> view(em, findUser(em, admin, id)));
+  }
+
+  public UserView patchUser(
+      Caller admin,
+      String id,
+      Long ifMatch,
+      List<String> roleNames,
+      Boolean disabled,
+      String email) {
+    Set<Role> roles = roleNames == null ? null : parseRoles(roleNames);
+    List<String> actions = new ArrayList<>();
+    UserView changed =
+        database.inTransaction(
+            em -> {
+              UserEntity user = findUser(em, admin, id);
+              em.lock(user, LockModeType.PESSIMISTIC_WRITE);
+              requireVersion(ifMatch, user.version);
+              Instant now = clock.instant();
+              if (roles != null) {
+                checkGrantable(admin, em.find(TenantEntity.class, user.tenantId), roles);
+                if (directory.setRoles(em, user.id, roles, admin.id(), now)) {
+                  sessions.revokeAll(em, user.id, "roles_changed", null);
+                  actions.add("admin.roles_changed");
+                }
+              }
+              if (disabled != null && disabled != user.disabled) {
+                if (disabled && user.id.equals(admin.id())) {
+                  throw new ProblemException(
+                      409, "conflict", "Conflict", "You cannot disable yourself.");
+                }
+                user.disabled = disabled;
+                if (disabled) {
+                  sessions.revokeAll(em, user.id, "user_disabled", null);
+                }
+                actions.add(disabled ? "admin.user_disabled" : "admin.user_enabled");
+              }
+              if (email != null) {
+                user.setEmail(email, directory.emailIndex(email));
+                actions.add("admin.user_changed");
+              }
+              user.updatedAt = now;
+              em.flush();
+              return view(em, user);
+            });
+    actions.forEach(a -> record(admin, a, changed.tenantId(), Target.of("user", id)));
+    return changed;
+  }
+
+  public int revokeSessions(Caller admin, String id) {
+    String[] tenant = new String[1];
+    int count =
+        database.inTransaction(
+            em -> {
+              UserEntity user = findUser(em, admin, id);
+              tenant[0] = user.tenantId;
+              return sessions.revokeAll(em, user.id, "admin_revoked", null);
+            });
+    record(admin, "admin.sessions_revoked", tenant[0], Target.of("user", id));
+    return count;
+  }
+
+  public void resetMfa(Caller admin, String id) {
+    String tenant =
+        database.inTransaction(
+            em -> {
+              UserEntity user = findUser(em, admin, id);
+              user.mfaEnabled = false;
+              user.setMfaSecret(null);
+              user.setMfaPendingSecret(null);
+              em.createQuery("DELETE FROM RecoveryCodeEntity c WHERE c.userId = :u")
+                  .setParameter("u", user.id)
+                  .executeUpdate();
+              sessions.revokeAll(em, user.id, "mfa_reset", null);
+              return user.tenantId;
+            });
+    record(admin, "admin.mfa_reset", tenant, Target.of("user", id));
+  }
+
+  public Page<RoleAssignmentView> roleAssignments(Caller admin, Page.Request page) {
+    return database.inTransaction(
+        em -> {
+          String scope = admin.isPlatformWide() ? "" : " AND u.tenantId = :tenant";
+          TypedQuery<Object[]> q =
+              em.createQuery(
+                      "SELECT r, u.username, t.slug FROM RoleAssignmentEntity r, UserEntity u, TenantEntity t"
+                          + " WHERE r.userId = u.id AND u.tenantId = t.id AND "
+                          + afterClause("r", page)
+                          + scope
+                          + " ORDER BY r.id",
+                      Object[].class)
+                  .setMaxResults(page.limit() + 1);
+          bindAfter(q, page);
+          if (!admin.isPlatformWide()) {
+            q.setParameter("tenant", admin.tenantId());
+          }
+          List<RoleAssignmentView> rows =
+              q.getResultList().stream()
+                  .map(
+                      row -> {
+                        RoleAssignmentEntity r = (RoleAssignmentEntity) row[0];
+                        return new RoleAssignmentView(
+                            r.id,
+                            r.userId,
+                            (String) row[1],
+                            (String) row[2],
+                            r.role,
+                            r.grantedBy,
+                            r.grantedAt,
+                            r.lastReviewedAt,
+                            r.reviewedBy);
+                      })
+                  .toList();
+          return Page.of(rows, page.limit(), RoleAssignmentView::id);
+        });
+  }
+
+  private UserEntity findUser(EntityManager em, Caller admin, String id) {
+    UserEntity user = id == null || id.length() > 64 ? null : em.find(UserEntity.class, id);
+    if (user == null || (!admin.isPlatformWide() && !user.tenantId.equals(admin.tenantId()))) {
+      throw notFound();
+    }
+    return user;
+  }
+
+  /** The tenant a new object goes to: the caller's own, or (platform only) the named one. */
+  private TenantEntity targetTenant(EntityManager em, Caller admin, String tenantSlug) {
+    if (tenantSlug == null || tenantSlug.equals(admin.tenantSlug())) {
+      return em.find(TenantEntity.class, admin.tenantId());
+    }
+    if (!admin.isPlatformWide()) {
+      throw new ProblemException(
+          403,
+          "forbidden",
+          "Forbidden",
+          "You can only create objects in your own tenant.",
+          List.of(new FieldError("tenant", "is not yours")),
+          Map.of());
+    }
+    return directory
+        .tenantBySlug(em, tenantSlug)
+        .orElseThrow(
+            () -> ProblemException.validation(List.of(new FieldError("tenant", "does not exist"))));
+  }
+
+  private static void checkGrantable(Caller admin, TenantEntity tenant, Set<Role> roles) {
+    boolean platformTenant = TenantEntity.PLATFORM.equals(tenant.slug);
+    if (roles.contains(Role.PLATFORM_ADMIN)
+        && (!admin.has(Role.PLATFORM_ADMIN) || !platformTenant)) {
+      throw new ProblemException(
+          403,
+          "forbidden",
+          "Forbidden",
+          "platform_admin can only be granted by a platform admin, in tenant platform.",
+          List.of(new FieldError("roles", "platform_admin cannot be granted here")),
+          Map.of());
+    }
+  }
+
+  static Set<Role> parseRoles(List<String> names) {
+    Set<Role> roles = EnumSet.noneOf(Role.class);
+    List<FieldError> errors = new ArrayList<>();
+    for (String name : names == null ? List.<String>of() : names) {
+      Role.fromWire(String.valueOf(name))
+          .ifPresentOrElse(roles::add, () -> errors.add(new FieldError("roles", "unknown role")));
+    }
+    if (!errors.isEmpty()) {
+      throw ProblemException.validation(errors);
+    }
+    return roles;
+  }
+
+  // ---------------------------------------------------------------- API keys
+
+  public Page<ApiKeyView> apiKeys(Caller admin, Page.Request page) {
+    return database.inTransaction(
+        em -> {
+          String scope = admin.isPlatformWide() ? "" : " AND e.tenantId = :tenant";
+          TypedQuery<ApiKeyEntity> q =
+              em.createQuery(
+                      "SELECT e FROM ApiKeyEntity e WHERE "
+                          + afterClause("e", page)
+                          + scope
+                          + " ORDER BY e.id",
+                      ApiKeyEntity.class)
+                  .setMaxResults(page.limit() + 1);
+          bindAfter(q, page);
+          if (!admin.isPlatformWide()) {
+            q.setParameter("tenant", admin.tenantId());
+          }
+          return Page.of(
+              q.getResultList().stream().map(Administration::view).toList(),
+              page.limit(),
+              ApiKeyView::id);
+        });
+  }
+
+  public IssuedApiKey createApiKey(
+      Caller admin,
+      String tenantSlug,
+      String name,
+      List<String> scopeNames,
+      Integer expiresInDays) {
+    Set<Scope> scopes = parseScopes(scopeNames);
+    int days = expiresInDays == null ? 90 : expiresInDays;
+    IssuedApiKey issued =
+        database.inTransaction(
+            em -> {
+              TenantEntity tenant = targetTenant(em, admin, tenantSlug);
+              Instant expires = clock.instant().plus(java.time.Duration.ofDays(days));
+              ApiKeyStore.IssuedKey key =
+                  apiKeys.issue(em, tenant.id, name, scopes, expires, admin.id());
+              return issuedView(key, null);
+            });
+    record(admin, "apikey.created", null, Target.of("api_key", issued.id()));
+    return issued;
+  }
+
+  public void revokeApiKey(Caller admin, String id) {
+    database.run(
+        em -> {
+          ApiKeyEntity key = findKey(em, admin, id);
+          if (key.revokedAt == null) {
+            key.revokedAt = clock.instant();
+          }
+          apiKeys.forget(key.prefix);
+        });
+    record(admin, "apikey.revoked", null, Target.of("api_key", id));
+  }
+
+  public IssuedApiKey rotateApiKey(Caller admin, String id) {
+    IssuedApiKey issued =
+        database.inTransaction(
+            em -> {
+              ApiKeyEntity old = findKey(em, admin, id);
+              em.lock(old, LockModeType.PESSIMISTIC_WRITE);
+              Instant now = clock.instant();
+              if (!old.isUsable(now) || old.replacedBy != null) {
+                throw new ProblemException(
+                    409,
+                    "conflict",
+                    "Conflict",
+                    "Only a live key that was not rotated yet can be rotated.");
+              }
+              Set<Scope> scopes = parseScopes(List.of(old.scopes.split(" ")));
+              ApiKeyStore.IssuedKey fresh =
+                  apiKeys.issue(
+                      em,
+                      old.tenantId,
+                      old.name,
+                      scopes,
+                      now.plus(java.time.Duration.ofDays(90)),
+                      admin.id());
+              Instant graceEnd = now.plus(ApiKeyStore.ROTATION_GRACE);
+              if (old.expiresAt.isAfter(graceEnd)) {
+                old.expiresAt = graceEnd;
+              }
+              old.replacedBy = fresh.entity().id;
+              apiKeys.forget(old.prefix);
+              return issuedView(fresh, old.expiresAt);
+            });
+    record(admin, "apikey.rotated", null, Target.of("api_key", id));
+    return issued;
+  }
+
+  private ApiKeyEntity findKey(EntityManager em, Caller admin, String id) {
+    ApiKeyEntity key = id == null || id.length() > 64 ? null : em.find(ApiKeyEntity.class, id);
+    if (key == null || (!admin.isPlatformWide() && !key.tenantId.equals(admin.tenantId()))) {
+      throw notFound();
+    }
+    return key;
+  }
+
+  static Set<Scope> parseScopes(List<String> names) {
+    Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+    for (String name : names == null ? List.<String>of() : names) {
+      scopes.add(
+          Scope.fromWire(String.valueOf(name))
+              .orElseThrow(
+                  () ->
+                      ProblemException.validation(
+                          List.of(new FieldError("scopes", "unknown scope")))));
+    }
+    if (scopes.isEmpty()) {
+      throw ProblemException.validation(
+          List.of(new FieldError("scopes", "must name at least one scope")));
+    }
+    return scopes;
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private static <E> List<E> after(
+      EntityManager em, String entity, Class<E> type, Page.Request page) {
+    TypedQuery<E> q =
+        em.createQuery(
+                "SELECT e FROM " + entity + " e WHERE " + afterClause("e", page) + " ORDER BY e.id",
+                type)
+            .setMaxResults(page.limit() + 1);
+    bindAfter(q, page);
+    return q.getResultList();
+  }
+
+  /** Keyset pagination by id; no null parameter (PostgreSQL cannot type one). */
+  private static String afterClause(String alias, Page.Request page) {
+    return page.after() == null ? "1 = 1" : alias + ".id > :after";
+  }
+
+  private static void bindAfter(TypedQuery<?> q, Page.Request page) {
+    if (page.after() != null) {
+      q.setParameter("after", page.after());
+    }
+  }
+
+  private static void requireVersion(Long ifMatch, long version) {
+    if (ifMatch != null && ifMatch != version) {
+      throw new ProblemException(
+          412,
+          "precondition-failed",
+          "Precondition failed",
+          "The resource changed since you read it (If-Match).");
+    }
+  }
+
+  private void record(Caller admin, String action, String tenantId, Target target) {
+    audit.record(
+        AuditEvent.success(
+            action,
+            Actor.user(admin.id()),
+            tenantId == null ? admin.tenantId() : tenantId,
+            target));
+  }
+
+  static ProblemException notFound() {
+    return new ProblemException(404, "not-found", "Not found", "No resource at this address.");
+  }
+
+  private static ProblemException conflict(String field, String message) {
+    return new ProblemException(
+        409,
+        "conflict",
+        "Conflict",
+        "The " + field + " " + message + ".",
+        List.of(new FieldError(field, message)),
+        Map.of());
+  }
+
+  private static TenantView view(TenantEntity t) {
+    return new TenantView(t.id, t.slug, t.name, t.status, t.createdAt, t.updatedAt, t.version);
+  }
+
+  private UserView view(EntityManager em, UserEntity u) {
+    TenantEntity tenant = em.find(TenantEntity.class, u.tenantId);
+    return new UserView(
+        u.id,
+        u.tenantId,
+        tenant.slug,
+        u.username,
+        u.email,
+        directory.rolesOf(em, u.id).stream().map(Role::wireName).toList(),
+        u.disabled,
+        u.mfaEnabled,
+        u.createdAt,
+        u.updatedAt,
+        u.version);
+  }
+
+  private static ApiKeyView view(ApiKeyEntity k) {
+    return new ApiKeyView(
+        k.id,
+        k.tenantId,
+        k.name,
+        k.prefix,
+        List.of(k.scopes.split(" ")),
+        k.createdAt,
+        k.expiresAt,
+        k.revokedAt,
+        k.lastUsedAt);
+  }
+
+  private static IssuedApiKey issuedView(ApiKeyStore.IssuedKey key, Instant previousExpires) {
+    ApiKeyEntity k = key.entity();
+    return new IssuedApiKey(
+        k.id, key.key(), k.prefix, List.of(k.scopes.split(" ")), k.expiresAt, previousExpires);
+  }
+}

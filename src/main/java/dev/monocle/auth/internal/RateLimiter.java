@@ -1,0 +1,99 @@
+package dev.monocle.auth.internal;
+
+import dev.monocle.platform.ProblemException;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.grid.jcache.Bucket4jJCache;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Token buckets (Bucket4j) on the grid cache, so limits hold across a cluster. A refused request is
+ * a 429 with {@code Retry-After} and the {@code RateLimit-*} headers of the contract.
+ */
+@ApplicationScoped
+public class RateLimiter {
+
+  /** A named limit: so many requests per period. */
+  public record Limit(String name, long capacity, Duration period) {}
+
+  @Inject AuthCaches caches;
+  @Inject AuthMetrics metrics;
+
+  @Inject
+  @ConfigProperty(name = "monocle.ratelimit.login-per-address-per-minute", defaultValue = "30")
+  long loginPerAddress;
+
+  @Inject
+  @ConfigProperty(name = "monocle.ratelimit.mfa-per-user-per-15-minutes", defaultValue = "10")
+  long mfaPerUser;
+
+  @Inject
+  @ConfigProperty(
+      name = "monocle.ratelimit.requests-per-principal-per-minute",
+      defaultValue = "6000")
+  long perPrincipal;
+
+  @Inject
+  @ConfigProperty(name = "monocle.ratelimit.anonymous-per-address-per-minute", defaultValue = "600")
+  long anonymousPerAddress;
+
+  private ProxyManager<String> buckets;
+
+  @PostConstruct
+  void init() {
+    buckets = Bucket4jJCache.entryProcessorBasedBuilder(caches.rateLimits()).build();
+  }
+
+  Limit loginPerAddress() {
+    return new Limit("login-address", loginPerAddress, Duration.ofMinutes(1));
+  }
+
+  Limit mfaPerUser() {
+    return new Limit("mfa-user", mfaPerUser, Duration.ofMinutes(15));
+  }
+
+  Limit perPrincipal() {
+    return new Limit("principal", perPrincipal, Duration.ofMinutes(1));
+  }
+
+  Limit anonymousPerAddress() {
+    return new Limit("anonymous-address", anonymousPerAddress, Duration.ofMinutes(1));
+  }
+
+  /** Takes one token for {@code subject} under {@code limit}, or refuses with 429. */
+  void consume(Limit limit, String subject) {
+    BucketConfiguration configuration =
+        BucketConfiguration.builder()
+            .addLimit(
+                l -> l.capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()))
+            .build();
+    ConsumptionProbe probe =
+        buckets
+            .builder()
+            .build(limit.name() + ":" + subject, () -> configuration)
+            .tryConsumeAndReturnRemaining(1);
+    if (!probe.isConsumed()) {
+      metrics.rateLimited(limit.name());
+      long waitSeconds =
+          Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
+      throw new ProblemException(
+          429,
+          "rate-limited",
+          "Too many requests",
+          "Too many requests; retry after " + waitSeconds + " seconds.",
+          List.of(),
+          Map.of(
+              "Retry-After", Long.toString(waitSeconds),
+              "RateLimit-Limit", Long.toString(limit.capacity()),
+              "RateLimit-Remaining", "0",
+              "RateLimit-Reset", Long.toString(waitSeconds)));
+    }
+  }
+}
