@@ -5,7 +5,8 @@
 #
 #   ops/bench/bench.sh [-d 20s] [-c 16] [-t 2] [-H 'Name: value']... NAME PATH [NAME PATH]...
 #
-# PATH may be 'METHOD PATH' (e.g. 'POST /api/v1/auth/refresh'); BENCH_BODY sets a body.
+# PATH may be 'METHOD PATH' (e.g. 'POST /api/v1/auth/refresh'); BENCH_BODY sets a body;
+# BENCH_SCRIPT replaces the targets' wrk Lua script (single-use requests are not warmed up).
 # Monocle is started from ops/run on a free port with a scratch data directory, unless
 # MONOCLE_URL points at a running instance (e.g. one on PostgreSQL). The baseline is
 # BENCH_BASELINE (default /health/live). A run with any non-2xx response or socket error fails:
@@ -48,11 +49,11 @@ fi
 [ "$(curl -s -o /dev/null -w '%{http_code}' "$MONOCLE_URL/health/ready")" = 200 ] \
   || { echo "Monocle at $MONOCLE_URL is not ready" >&2; exit 1; }
 
-run() { # name, 'METHOD PATH' or 'PATH', duration -> JSON line
+run() { # name, 'METHOD PATH' or 'PATH', duration [, lua script] -> JSON line
   local spec=$2 method=GET path=$2
   if [[ $spec == *" "* ]]; then method=${spec%% *}; path=${spec#* }; fi
   BENCH_METHOD=$method BENCH_HEADERS=$headers BENCH_BODY=${BENCH_BODY:-} \
-    wrk -t"$threads" -c"$connections" -d"$3" --latency -s ops/bench/summary.lua "$MONOCLE_URL$path" \
+    wrk -t"$threads" -c"$connections" -d"$3" --latency -s "${4:-ops/bench/summary.lua}" "$MONOCLE_URL$path" \
     | grep '^{'
 }
 
@@ -61,12 +62,13 @@ field() { python3 -c 'import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]
 baseline=${BENCH_BASELINE:-/health/live}
 echo "warming up (10 s)..."
 run warmup "$baseline" 5s >/dev/null
-[ $# -gt 0 ] && run warmup "$2" 5s >/dev/null
+# A target whose requests are single-use (BENCH_SCRIPT, e.g. refresh tokens) is not warmed up.
+[ $# -gt 0 ] && [ -z "${BENCH_SCRIPT:-}" ] && run warmup "$2" 5s >/dev/null
 
 printf '\nwrk -t%s -c%s -d%s against %s\n' "$threads" "$connections" "$duration" "$MONOCLE_URL"
 printf '%-28s %10s %9s %9s %9s %8s %7s\n' endpoint req/s p50_ms p90_ms p99_ms non2xx ratio
 status=0
-base_json=$(BENCH_BODY="" headers="" run baseline "$baseline" "$duration")
+base_json=$(BENCH_BODY="" headers="" run baseline "$baseline" "$duration" ops/bench/summary.lua)
 base_rps=$(field "$base_json" rps)
 report() { # name json
   local json=$2 rps
@@ -81,7 +83,7 @@ report() { # name json
 }
 report "baseline $baseline" "$base_json"
 while [ $# -gt 0 ]; do
-  report "$1" "$(run "$1" "$2" "$duration")"
+  report "$1" "$(run "$1" "$2" "$duration" "${BENCH_SCRIPT:-ops/bench/summary.lua}")"
   shift 2
 done
 exit $status

@@ -77,6 +77,30 @@ public final class TestDatabases implements LauncherSessionListener {
         proxy = new TcpProxy(port, server.getHost(), server.getPort());
       }
       emptyDataDir();
+      writeBootstrapPassword();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A fresh random password for the bootstrap admin of this run (never committed). */
+  private static void writeBootstrapPassword() throws IOException {
+    String file = System.getenv("MONOCLE_BOOTSTRAP_ADMIN_PASSWORD_FILE");
+    if (file != null) {
+      byte[] random = new byte[18];
+      new java.security.SecureRandom().nextBytes(random);
+      Files.createDirectories(Path.of(file).getParent());
+      Files.writeString(
+          Path.of(file),
+          "it " + java.util.Base64.getUrlEncoder().encodeToString(random) + " admin");
+    }
+  }
+
+  /** The bootstrap admin's password of this run. */
+  public static String bootstrapPassword() {
+    try {
+      return Files.readString(Path.of(System.getenv("MONOCLE_BOOTSTRAP_ADMIN_PASSWORD_FILE")))
+          .strip();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -4,13 +4,13 @@ import java.io.ByteArrayOutputStream;
 import java.util.Locale;
 
 /** RFC 4648 base32 without padding, the encoding authenticator apps expect for TOTP secrets. */
-final class Base32 {
+public final class Base32 {
 
   private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
   private Base32() {}
 
-  static String encode(byte[] data) {
+  public static String encode(byte[] data) {
     StringBuilder out = new StringBuilder((data.length * 8 + 4) / 5);
     int buffer = 0;
     int bits = 0;
@@ -28,7 +28,7 @@ final class Base32 {
     return out.toString();
   }
 
-  static byte[] decode(String text) {
+  public static byte[] decode(String text) {
     String clean = text.replace("=", "").replace(" ", "").toUpperCase(Locale.ROOT);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int buffer = 0;

@@ -301,7 +301,13 @@ public class Logins {
               null,
               Target.of("user", userId[0]),
               "bad_enrollment_code"));
-      throw invalidCode();
+      throw new ProblemException(
+          400,
+          "invalid-code",
+          "Invalid code",
+          "The code does not match the secret being enrolled; check the device clock.",
+          List.of(new FieldError("code", "does not match")),
+          Map.of());
     }
     audit.record(
         AuditEvent.success(

@@ -34,6 +34,13 @@ final class PasswordPolicy {
     for (String input : userInputs) {
       if (input != null && !input.isBlank()) {
         inputs.add(input);
+        String local = input.contains("@") ? input.substring(0, input.indexOf('@')) : input;
+        inputs.add(local);
+        for (String piece : local.split("[^\\p{L}\\p{N}]+")) {
+          if (piece.length() >= 3) {
+            inputs.add(piece);
+          }
+        }
       }
     }
     Strength strength = zxcvbn.measure(password, inputs);

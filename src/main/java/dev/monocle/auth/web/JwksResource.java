@@ -16,7 +16,7 @@ public class JwksResource {
 
   @GET
   @Public
-  @Produces("application/jwk-set+json")
+  @Produces({"application/jwk-set+json", "application/json"})
   public Response jwks() {
     return Response.ok(keys.jwksJson()).header("Cache-Control", "public, max-age=60").build();
   }
