@@ -32,11 +32,11 @@ function setup(thread)
 end
 
 function request()
-  if #pool == 0 then
-    for t in string.gmatch(initial or "", "[^,]+") do
-      table.insert(pool, t)
+  if initial then
+    for t in string.gmatch(initial, "[^,]+") do
+      table.insert(pool, 1, t)
     end
-    initial = ""
+    initial = nil
   end
   local token = table.remove(pool)
   if token == nil then
@@ -46,7 +46,13 @@ function request()
     '{"refresh_token":"' .. token .. '"}')
 end
 
+local reported = false
+
 function response(status, headers, body)
+  if status ~= 200 and not reported then
+    reported = true
+    io.stderr:write("refresh: first non-200 answer: " .. status .. " " .. string.sub(body or "", 1, 200) .. "\n")
+  end
   local token = string.match(body or "", '"refresh_token":"([^"]+)"')
   if token then
     table.insert(pool, token)

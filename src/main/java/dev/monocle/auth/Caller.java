@@ -23,6 +23,12 @@ public record Caller(
 
   public static final String PLATFORM_TENANT = "platform";
 
+  public Caller {
+    roles = Set.copyOf(roles);
+    scopes = Set.copyOf(scopes);
+    amr = List.copyOf(amr);
+  }
+
   /** A user or an API key. */
   public enum Kind {
     USER,
@@ -37,8 +43,13 @@ public record Caller(
     return roles.contains(role);
   }
 
-  /** Platform admins and platform auditors act across tenants. */
+  /**
+   * Platform admins and platform auditors (auditors of tenant {@code platform}) act across tenants;
+   * any other role in tenant {@code platform} is scoped to that tenant like anywhere else.
+   */
   public boolean isPlatformWide() {
-    return isUser() && PLATFORM_TENANT.equals(tenantSlug);
+    return isUser()
+        && PLATFORM_TENANT.equals(tenantSlug)
+        && (roles.contains(Role.PLATFORM_ADMIN) || roles.contains(Role.AUDITOR));
   }
 }

@@ -11,6 +11,10 @@ import java.util.List;
  */
 public record Page<T>(List<T> items, @JsonbNillable String nextCursor) {
 
+  public Page {
+    items = List.copyOf(items);
+  }
+
   public static final int DEFAULT_LIMIT = 20;
   public static final int MAX_LIMIT = 100;
 

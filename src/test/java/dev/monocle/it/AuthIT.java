@@ -766,6 +766,91 @@ class AuthIT {
   }
 
   @Test
+  @Order(13)
+  void rolesInThePlatformTenantAreNotPlatformWideAndPlatformAdminsAreProtected() {
+    String patPassword = "harbor kites drift over slate";
+    assertEquals(
+        201, createUser(root(), "platform", "pat", patPassword, List.of("tenant_admin")).status());
+    String[] patTotp = new String[1];
+    Session pat = api.admin("platform", "pat", patPassword, patTotp);
+    assertEquals(404, api.get("/api/v1/admin/users/" + editorId, pat.accessToken()).status());
+    Reply platformUsers = api.get("/api/v1/admin/users", pat.accessToken());
+    platformUsers
+        .json()
+        .getJsonArray("items")
+        .getValuesAs(JsonObject.class)
+        .forEach(u -> assertEquals("platform", u.getString("tenant")));
+    String rootId = me(root().accessToken()).string("user_id");
+    assertEquals(
+        403, api.delete("/api/v1/admin/users/" + rootId + "/mfa", pat.accessToken()).status());
+    assertEquals(
+        403,
+        api.patch("/api/v1/admin/users/" + rootId, Map.of("disabled", true), pat.accessToken())
+            .status());
+    assertEquals(200, me(root().accessToken()).status(), "root untouched");
+  }
+
+  @Test
+  @Order(14)
+  void anOlderEnrollmentTokenCannotReplaceMfaOnceEnrolled() {
+    String password = "copper wind sorts old letters";
+    assertEquals(
+        201, createUser(root(), "acme", "newadmin", password, List.of("tenant_admin")).status());
+    Reply first = api.login("acme", "newadmin", password);
+    Reply second = api.login("acme", "newadmin", password);
+    Reply enrollment =
+        api.post("/api/v1/auth/mfa/enrollment", Map.of("mfa_token", first.string("mfa_token")));
+    api.remember(enrollment);
+    assertEquals(
+        200,
+        api.confirmEnrollment(first.string("mfa_token"), enrollment.string("secret")).status());
+    Reply hijack =
+        api.post("/api/v1/auth/mfa/enrollment", Map.of("mfa_token", second.string("mfa_token")));
+    assertEquals(401, hijack.status(), hijack.raw().body());
+  }
+
+  @Test
+  @Order(15)
+  void hostilePathsAreRefusedNotCrashedAndTheTrailKeepsWorking() {
+    Session vic = api.user("globex", "vic", VIEWER_PASSWORD);
+    Reply denied = api.get("/api/v1/admin/users/" + "x".repeat(300), vic.accessToken());
+    assertEquals(403, denied.status(), denied.raw().body());
+    Reply own = api.delete("/api/v1/auth/sessions/" + "y".repeat(300), vic.accessToken());
+    assertEquals(404, own.status(), own.raw().body());
+    assertEquals(200, me(vic.accessToken()).status());
+  }
+
+  @Test
+  @Order(16)
+  void apiKeysOfASuspendedTenantStopWorking() {
+    Reply initech =
+        api.post(
+            "/api/v1/admin/tenants",
+            Map.of("slug", "initech", "name", "Initech"),
+            root().accessToken());
+    assertEquals(201, initech.status());
+    Reply key =
+        api.post(
+            "/api/v1/admin/api-keys",
+            Map.of("tenant", "initech", "name", "k", "scopes", List.of("catalog:read")),
+            root().accessToken());
+    assertEquals(201, key.status(), key.raw().body());
+    api.remember(key);
+    assertEquals(initech.string("id"), key.string("tenant_id"));
+    assertEquals(
+        403,
+        api.call("GET", ME, null, Map.of("X-API-Key", key.string("key"))).status(),
+        "authenticated");
+    Reply suspended =
+        api.patch(
+            "/api/v1/admin/tenants/" + initech.string("id"),
+            Map.of("status", "suspended"),
+            root().accessToken());
+    assertEquals(200, suspended.status(), suspended.raw().body());
+    unauthorized(api.call("GET", ME, null, Map.of("X-API-Key", key.string("key"))));
+  }
+
+  @Test
   @Order(20)
   void loginsFromOneAddressAreThrottledWithTheContractHeaders() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(8);

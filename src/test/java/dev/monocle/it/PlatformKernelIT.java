@@ -187,8 +187,12 @@ class PlatformKernelIT {
   void theOpenApiDocumentIsServed() {
     HttpResponse<String> response =
         http.send(http.request("/openapi").header("Accept", "application/json").GET().build());
-    assertEquals(200, response.statusCode());
+    assertEquals(200, response.statusCode(), response.body());
     assertTrue(response.body().contains("openapi"), response.body());
+    for (String path :
+        new String[] {"/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/admin/users"}) {
+      assertTrue(response.body().contains(path), "documents " + path);
+    }
     securityHeaders(response);
   }
 

@@ -11,12 +11,21 @@ import java.nio.charset.StandardCharsets;
  */
 final class ServerOutput {
 
+  private static ServerOutput installed;
   private final ByteArrayOutputStream copy = new ByteArrayOutputStream();
 
   private ServerOutput() {}
 
-  static ServerOutput capture() {
+  /**
+   * Starts copying (once per JVM). Called when the test session opens, before any container starts:
+   * the connector keeps the stdout it finds when it first loads.
+   */
+  static synchronized ServerOutput capture() {
+    if (installed != null) {
+      return installed;
+    }
     ServerOutput output = new ServerOutput();
+    installed = output;
     PrintStream original = System.out;
     OutputStream tee =
         new OutputStream() {

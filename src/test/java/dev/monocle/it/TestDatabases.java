@@ -69,6 +69,7 @@ public final class TestDatabases implements LauncherSessionListener {
     if (kind().isEmpty()) {
       return;
     }
+    ServerOutput.capture();
     try {
       if (isPostgres()) {
         recreate(IT_DATABASE);

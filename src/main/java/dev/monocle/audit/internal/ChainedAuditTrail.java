@@ -20,16 +20,20 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
- * Appends events to {@code audit_event} in one total order: the chain head row is locked for the
- * append, so several threads (and several Monocle instances on one database) chain consistently.
+ * Appends events to {@code audit_event} in one total order: the chain head row is locked for each
+ * append transaction, so several threads (and several Monocle instances on one database) chain
+ * consistently. One writer thread group-commits: whatever events are waiting go into one
+ * transaction. {@link #record} returns only after its event is committed (or fails); {@link
+ * #recordSoon} does not wait.
  */
 @ApplicationScoped
 public class ChainedAuditTrail implements AuditTrail {
@@ -39,44 +43,66 @@ public class ChainedAuditTrail implements AuditTrail {
   private static final Logger LOG = Logger.getLogger(ChainedAuditTrail.class.getName());
   private static final int QUEUE_CAPACITY = 10_000;
   private static final int BATCH = 500;
+  private static final long RECORD_TIMEOUT_SECONDS = 30;
 
   @Inject Database database;
   @Inject Clock clock;
   @Inject MetricRegistry metrics;
 
-  /** An event with the request it came from, captured when it was reported. */
-  private record Pending(AuditEvent event, String requestId, String clientIp) {}
+  /**
+   * An event with the request it came from, captured when it was reported; {@code committed} is
+   * completed when a waiting caller's event is durable (null for {@link #recordSoon}).
+   */
+  private record Pending(
+      AuditEvent event, String requestId, String clientIp, CompletableFuture<Void> committed) {}
 
-  private final BlockingQueue<Pending> soon = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+  private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
   private final List<Pending> carry = new ArrayList<>(BATCH);
-  private ScheduledExecutorService writer;
+  private volatile boolean running = true;
+  private Thread writer;
 
   @PostConstruct
   void startWriter() {
-    writer =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "monocle-audit-writer");
-              t.setDaemon(true);
-              return t;
-            });
-    writer.scheduleWithFixedDelay(this::drainQuietly, 200, 200, TimeUnit.MILLISECONDS);
+    writer = new Thread(this::writeLoop, "monocle-audit-writer");
+    writer.setDaemon(true);
+    writer.start();
   }
 
   @PreDestroy
   void flushOnShutdown() {
-    writer.shutdown();
-    drainQuietly();
+    running = false;
+    try {
+      writer.join(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    queue.drainTo(carry);
+    if (!carry.isEmpty()) {
+      writeCarry();
+    }
   }
 
   @Override
   public void record(AuditEvent event) {
-    append(List.of(pending(event)));
+    Pending pending = pending(event, new CompletableFuture<>());
+    try {
+      if (!queue.offer(pending, 5, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("audit queue full: event not recorded");
+      }
+      pending.committed().get(RECORD_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while recording an audit event", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("audit event could not be recorded", e.getCause());
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("audit event not recorded in time", e);
+    }
   }
 
   @Override
   public void recordSoon(AuditEvent event) {
-    if (!soon.offer(pending(event))) {
+    if (!queue.offer(pending(event, null))) {
       metrics.counter("audit_events_dropped").inc();
       LOG.warning(
           () ->
@@ -84,30 +110,103 @@ public class ChainedAuditTrail implements AuditTrail {
     }
   }
 
-  private static Pending pending(AuditEvent event) {
+  private static Pending pending(AuditEvent event, CompletableFuture<Void> committed) {
     var request = RequestContext.current();
     return new Pending(
         event,
         request.map(RequestContext.Current::requestId).orElse(null),
-        request.map(RequestContext.Current::clientAddress).orElse(null));
+        request.map(RequestContext.Current::clientAddress).orElse(null),
+        committed);
   }
 
-  /** Appends queued events; a batch that fails is kept and tried again first next time. */
-  private synchronized void drainQuietly() {
+  private void writeLoop() {
+    while (running) {
+      try {
+        if (carry.isEmpty()) {
+          Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+          if (first == null) {
+            continue;
+          }
+          carry.add(first);
+          queue.drainTo(carry, BATCH - 1);
+        }
+        writeCarry();
+        if (!carry.isEmpty()) {
+          Thread.sleep(1_000); // the database is down: keep what waits, try again shortly
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        LOG.log(Level.SEVERE, "Audit writer failed", e);
+      }
+    }
+  }
+
+  /** Appends the waiting batch in one transaction; on failure, event by event. */
+  private synchronized void writeCarry() {
     try {
-      if (carry.isEmpty()) {
-        soon.drainTo(carry, BATCH);
-      }
-      while (!carry.isEmpty()) {
-        append(carry);
-        carry.clear();
-        soon.drainTo(carry, BATCH);
-      }
+      append(carry);
+      carry.forEach(p -> complete(p, null));
+      carry.clear();
     } catch (RuntimeException e) {
-      LOG.log(
-          Level.SEVERE,
-          "Audit writer failed; " + carry.size() + " events kept for the next attempt",
-          e);
+      isolateFailures();
+    }
+  }
+
+  private static void complete(Pending p, Throwable failure) {
+    if (p.committed() != null) {
+      if (failure == null) {
+        p.committed().complete(null);
+      } else {
+        p.committed().completeExceptionally(failure);
+      }
+    }
+  }
+
+  /**
+   * A batch failed: append its events one by one, so that one bad event cannot block the rest. An
+   * event that fails alone is counted and logged (its action only). While the database is down,
+   * waiting callers are failed (their request must not succeed unaudited) and queued events are
+   * kept for the next attempt.
+   */
+  private void isolateFailures() {
+    List<Pending> batch = new ArrayList<>(carry);
+    carry.clear();
+    for (int i = 0; i < batch.size(); i++) {
+      Pending p = batch.get(i);
+      try {
+        append(List.of(p));
+        complete(p, null);
+      } catch (RuntimeException e) {
+        if (!databaseUp()) {
+          for (Pending rest : batch.subList(i, batch.size())) {
+            if (rest.committed() != null) {
+              complete(rest, e);
+            } else {
+              carry.add(rest);
+            }
+          }
+          LOG.log(
+              Level.SEVERE,
+              "Audit writer failed; " + carry.size() + " queued events kept for the next attempt",
+              e);
+          return;
+        }
+        complete(p, e);
+        if (metrics != null) {
+          metrics.counter("audit_events_dropped").inc();
+        }
+        LOG.log(Level.SEVERE, "Audit event " + p.event().action() + " could not be recorded", e);
+      }
+    }
+  }
+
+  private boolean databaseUp() {
+    try (Connection c = database.dataSource().getConnection()) {
+      return c.isValid(1);
+    } catch (SQLException | RuntimeException e) {
+      return false;
     }
   }
 
@@ -147,16 +246,16 @@ public class ChainedAuditTrail implements AuditTrail {
             seq,
             UUID.randomUUID().toString(),
             clock.instant().truncatedTo(ChronoUnit.MICROS),
-            event.tenantId(),
-            event.actor().type(),
-            event.actor().id(),
-            event.action(),
-            event.target().type(),
-            event.target().id(),
+            bounded(event.tenantId(), 36),
+            bounded(event.actor().type(), 16),
+            bounded(event.actor().id(), 64),
+            bounded(event.action(), 64),
+            bounded(event.target().type(), 64),
+            bounded(event.target().id(), 128),
             event.outcome().wireName(),
-            truncate(event.reason()),
-            requestId,
-            clientIp);
+            bounded(event.reason(), MAX_REASON),
+            bounded(requestId, 64),
+            bounded(clientIp, 64));
     String hash = EventHash.of(previous, stored);
     try (PreparedStatement insert =
         c.prepareStatement(
@@ -188,9 +287,8 @@ public class ChainedAuditTrail implements AuditTrail {
     }
   }
 
-  private static String truncate(String reason) {
-    return reason == null || reason.length() <= MAX_REASON
-        ? reason
-        : reason.substring(0, MAX_REASON);
+  /** Every column is bounded; a longer value is cut, never a reason to lose the event. */
+  private static String bounded(String value, int max) {
+    return value == null || value.length() <= max ? value : value.substring(0, max);
   }
 }

@@ -86,6 +86,7 @@ public class Administration {
 
   public record IssuedApiKey(
       String id,
+      String tenantId,
       String key,
       String prefix,
       List<String> scopes,
@@ -98,7 +99,7 @@ public class Administration {
     return database.inTransaction(
         em ->
             Page.of(
-                after(em, "TenantEntity", TenantEntity.class, page).stream()
+                pageOf(em, TenantEntity.class, null, page).stream()
                     .map(Administration::view)
                     .toList(),
                 page.limit(),
@@ -140,6 +141,7 @@ public class Administration {
                       409, "conflict", "Conflict", "The platform tenant cannot be suspended.");
                 }
                 tenant.status = status;
+                apiKeys.forgetTenant(tenant.id);
                 if (!tenant.isActive()) {
                   for (String userId : userIdsOf(em, tenant.id)) {
                     sessions.revokeAll(em, userId, "tenant_suspended", null);
@@ -172,25 +174,13 @@ public class Administration {
 
   public Page<UserView> users(Caller admin, Page.Request page) {
     return database.inTransaction(
-        em -> {
-          String scope = admin.isPlatformWide() ? "" : " AND e.tenantId = :tenant";
-          TypedQuery<UserEntity> q =
-              em.createQuery(
-                      "SELECT e FROM UserEntity e WHERE "
-                          + afterClause("e", page)
-                          + scope
-                          + " ORDER BY e.id",
-                      UserEntity.class)
-                  .setMaxResults(page.limit() + 1);
-          bindAfter(q, page);
-          if (!admin.isPlatformWide()) {
-            q.setParameter("tenant", admin.tenantId());
-          }
-          return Page.of(
-              q.getResultList().stream().map(u -> view(em, u)).toList(),
-              page.limit(),
-              UserView::id);
-        });
+        em ->
+            Page.of(
+                pageOf(em, UserEntity.class, visibleTenant(admin), page).stream()
+                    .map(u -> view(em, u))
+                    .toList(),
+                page.limit(),
+                UserView::id));
   }
 
   public UserView createUser(
@@ -244,6 +234,7 @@ public class Administration {
         database.inTransaction(
             em -> {
               UserEntity user = findUser(em, admin, id);
+              requireMayManage(em, admin, user);
               em.lock(user, LockModeType.PESSIMISTIC_WRITE);
               requireVersion(ifMatch, user.version);
               Instant now = clock.instant();
@@ -283,6 +274,7 @@ public class Administration {
         database.inTransaction(
             em -> {
               UserEntity user = findUser(em, admin, id);
+              requireMayManage(em, admin, user);
               tenant[0] = user.tenantId;
               return sessions.revokeAll(em, user.id, "admin_revoked", null);
             });
@@ -295,6 +287,7 @@ public class Administration {
         database.inTransaction(
             em -> {
               UserEntity user = findUser(em, admin, id);
+              requireMayManage(em, admin, user);
               user.mfaEnabled = false;
               user.setMfaSecret(null);
               user.setMfaPendingSecret(null);
@@ -347,10 +340,40 @@ public class Administration {
 
   private UserEntity findUser(EntityManager em, Caller admin, String id) {
     UserEntity user = id == null || id.length() > 64 ? null : em.find(UserEntity.class, id);
-    if (user == null || (!admin.isPlatformWide() && !user.tenantId.equals(admin.tenantId()))) {
+    if (user == null) {
       throw notFound();
     }
+    if (!admin.isPlatformWide() && !user.tenantId.equals(admin.tenantId())) {
+      throw refusedElsewhere(admin, "user", id);
+    }
     return user;
+  }
+
+  /** A user holding platform_admin is managed by platform admins only. */
+  private void requireMayManage(EntityManager em, Caller admin, UserEntity user) {
+    if (!admin.has(Role.PLATFORM_ADMIN)
+        && directory.rolesOf(em, user.id).contains(Role.PLATFORM_ADMIN)) {
+      audit.record(
+          AuditEvent.denied(
+              "authz.decision",
+              Actor.user(admin.id()),
+              admin.tenantId(),
+              Target.of("user", user.id),
+              "only a platform admin manages a platform admin"));
+      throw new ProblemException(403, "forbidden", "Forbidden", "You are not allowed to do this.");
+    }
+  }
+
+  /** Another tenant's object: audited as a denial, answered as if it did not exist. */
+  private ProblemException refusedElsewhere(Caller admin, String type, String id) {
+    audit.record(
+        AuditEvent.denied(
+            "authz.decision",
+            Actor.user(admin.id()),
+            admin.tenantId(),
+            Target.of(type, id),
+            "object of another tenant"));
+    return notFound();
   }
 
   /** The tenant a new object goes to: the caller's own, or (platform only) the named one. */
@@ -404,25 +427,13 @@ public class Administration {
 
   public Page<ApiKeyView> apiKeys(Caller admin, Page.Request page) {
     return database.inTransaction(
-        em -> {
-          String scope = admin.isPlatformWide() ? "" : " AND e.tenantId = :tenant";
-          TypedQuery<ApiKeyEntity> q =
-              em.createQuery(
-                      "SELECT e FROM ApiKeyEntity e WHERE "
-                          + afterClause("e", page)
-                          + scope
-                          + " ORDER BY e.id",
-                      ApiKeyEntity.class)
-                  .setMaxResults(page.limit() + 1);
-          bindAfter(q, page);
-          if (!admin.isPlatformWide()) {
-            q.setParameter("tenant", admin.tenantId());
-          }
-          return Page.of(
-              q.getResultList().stream().map(Administration::view).toList(),
-              page.limit(),
-              ApiKeyView::id);
-        });
+        em ->
+            Page.of(
+                pageOf(em, ApiKeyEntity.class, visibleTenant(admin), page).stream()
+                    .map(Administration::view)
+                    .toList(),
+                page.limit(),
+                ApiKeyView::id));
   }
 
   public IssuedApiKey createApiKey(
@@ -442,20 +453,22 @@ public class Administration {
                   apiKeys.issue(em, tenant.id, name, scopes, expires, admin.id());
               return issuedView(key, null);
             });
-    record(admin, "apikey.created", null, Target.of("api_key", issued.id()));
+    record(admin, "apikey.created", issued.tenantId(), Target.of("api_key", issued.id()));
     return issued;
   }
 
   public void revokeApiKey(Caller admin, String id) {
-    database.run(
-        em -> {
-          ApiKeyEntity key = findKey(em, admin, id);
-          if (key.revokedAt == null) {
-            key.revokedAt = clock.instant();
-          }
-          apiKeys.forget(key.prefix);
-        });
-    record(admin, "apikey.revoked", null, Target.of("api_key", id));
+    String tenant =
+        database.inTransaction(
+            em -> {
+              ApiKeyEntity key = findKey(em, admin, id);
+              if (key.revokedAt == null) {
+                key.revokedAt = clock.instant();
+              }
+              apiKeys.forget(key.prefix);
+              return key.tenantId;
+            });
+    record(admin, "apikey.revoked", tenant, Target.of("api_key", id));
   }
 
   public IssuedApiKey rotateApiKey(Caller admin, String id) {
@@ -489,14 +502,17 @@ public class Administration {
               apiKeys.forget(old.prefix);
               return issuedView(fresh, old.expiresAt);
             });
-    record(admin, "apikey.rotated", null, Target.of("api_key", id));
+    record(admin, "apikey.rotated", issued.tenantId(), Target.of("api_key", id));
     return issued;
   }
 
   private ApiKeyEntity findKey(EntityManager em, Caller admin, String id) {
     ApiKeyEntity key = id == null || id.length() > 64 ? null : em.find(ApiKeyEntity.class, id);
-    if (key == null || (!admin.isPlatformWide() && !key.tenantId.equals(admin.tenantId()))) {
+    if (key == null) {
       throw notFound();
+    }
+    if (!admin.isPlatformWide() && !key.tenantId.equals(admin.tenantId())) {
+      throw refusedElsewhere(admin, "api_key", id);
     }
     return key;
   }
@@ -520,15 +536,28 @@ public class Administration {
 
   // ---------------------------------------------------------------- helpers
 
-  private static <E> List<E> after(
-      EntityManager em, String entity, Class<E> type, Page.Request page) {
+  /**
+   * One page of an entity ordered by id after the cursor, limited to one tenant unless {@code
+   * tenantId} is null (keyset pagination: stable under inserts).
+   */
+  private static <E> List<E> pageOf(
+      EntityManager em, Class<E> type, String tenantId, Page.Request page) {
+    String where = afterClause("e", page) + (tenantId == null ? "" : " AND e.tenantId = :tenant");
     TypedQuery<E> q =
         em.createQuery(
-                "SELECT e FROM " + entity + " e WHERE " + afterClause("e", page) + " ORDER BY e.id",
+                "SELECT e FROM " + type.getSimpleName() + " e WHERE " + where + " ORDER BY e.id",
                 type)
             .setMaxResults(page.limit() + 1);
     bindAfter(q, page);
+    if (tenantId != null) {
+      q.setParameter("tenant", tenantId);
+    }
     return q.getResultList();
+  }
+
+  /** The tenant whose objects the caller may list; null for platform-wide callers. */
+  private static String visibleTenant(Caller admin) {
+    return admin.isPlatformWide() ? null : admin.tenantId();
   }
 
   /** Keyset pagination by id; no null parameter (PostgreSQL cannot type one). */
@@ -611,6 +640,12 @@ public class Administration {
   private static IssuedApiKey issuedView(ApiKeyStore.IssuedKey key, Instant previousExpires) {
     ApiKeyEntity k = key.entity();
     return new IssuedApiKey(
-        k.id, key.key(), k.prefix, List.of(k.scopes.split(" ")), k.expiresAt, previousExpires);
+        k.id,
+        k.tenantId,
+        key.key(),
+        k.prefix,
+        List.of(k.scopes.split(" ")),
+        k.expiresAt,
+        previousExpires);
   }
 }

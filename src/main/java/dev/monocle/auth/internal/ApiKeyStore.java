@@ -34,12 +34,16 @@ public class ApiKeyStore {
   @Inject Clock clock;
 
   /** A verified key as the access filter needs it. */
-  public record VerifiedKey(String id, String tenantId, String name, Set<Scope> scopes) {}
+  public record VerifiedKey(String id, String tenantId, String name, Set<Scope> scopes) {
+    public VerifiedKey {
+      scopes = Set.copyOf(scopes);
+    }
+  }
 
   /** A new key: the only moment its secret exists outside the caller. */
   public record IssuedKey(ApiKeyEntity entity, String key) {}
 
-  private record Cached(ApiKeyEntity key, Instant until) {}
+  private record Cached(ApiKeyEntity key, boolean tenantActive, Instant until) {}
 
   private final Map<String, Cached> byPrefix = new ConcurrentHashMap<>();
   private final Map<String, Instant> lastUse = new ConcurrentHashMap<>();
@@ -77,8 +81,10 @@ public class ApiKeyStore {
       return Optional.empty();
     }
     Instant now = clock.instant();
-    ApiKeyEntity key = lookup(m.group(1), now);
+    Cached found = lookup(m.group(1), now);
+    ApiKeyEntity key = found == null ? null : found.key();
     if (key == null
+        || !found.tenantActive()
         || !key.isUsable(now)
         || !RandomTokens.sameDigest(key.secretHash, RandomTokens.sha256(m.group(2)))) {
       return Optional.empty();
@@ -92,12 +98,13 @@ public class ApiKeyStore {
     return Optional.of(new VerifiedKey(key.id, key.tenantId, key.name, scopes));
   }
 
-  private ApiKeyEntity lookup(String prefix, Instant now) {
+  /** The key and whether its tenant is active, cached briefly per instance. */
+  private Cached lookup(String prefix, Instant now) {
     Cached cached = byPrefix.get(prefix);
     if (cached != null && now.isBefore(cached.until())) {
-      return cached.key();
+      return cached;
     }
-    ApiKeyEntity key =
+    Cached fresh =
         database.inTransaction(
             em ->
                 em.createQuery(
@@ -105,11 +112,22 @@ public class ApiKeyStore {
                     .setParameter("p", prefix)
                     .getResultStream()
                     .findFirst()
+                    .map(
+                        k ->
+                            new Cached(
+                                k,
+                                em.find(TenantEntity.class, k.tenantId).isActive(),
+                                now.plus(CACHE_FOR)))
                     .orElse(null));
-    if (key != null) {
-      byPrefix.put(prefix, new Cached(key, now.plus(CACHE_FOR)));
+    if (fresh != null) {
+      byPrefix.put(prefix, fresh);
     }
-    return key;
+    return fresh;
+  }
+
+  /** Forgets the cached keys of a tenant (suspended or reactivated). */
+  void forgetTenant(String tenantId) {
+    byPrefix.values().removeIf(c -> c.key().tenantId.equals(tenantId));
   }
 
   /** Forgets cached keys, so a revocation or rotation on this instance is seen at once. */

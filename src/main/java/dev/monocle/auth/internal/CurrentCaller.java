@@ -1,5 +1,9 @@
 package dev.monocle.auth.internal;
 
+import dev.monocle.audit.AuditEvent;
+import dev.monocle.audit.AuditEvent.Actor;
+import dev.monocle.audit.AuditEvent.Target;
+import dev.monocle.audit.AuditTrail;
 import dev.monocle.auth.AccessControl;
 import dev.monocle.auth.Caller;
 import dev.monocle.platform.ProblemException;
@@ -8,6 +12,8 @@ import jakarta.enterprise.context.RequestScoped;
 /** The caller of this request, set by the access filter; the {@link AccessControl} of modules. */
 @RequestScoped
 public class CurrentCaller implements AccessControl {
+
+  @jakarta.inject.Inject AuditTrail audit;
 
   private Caller caller;
 
@@ -33,6 +39,13 @@ public class CurrentCaller implements AccessControl {
   public void requireTenant(String tenantId) {
     Caller c = caller();
     if (!c.isPlatformWide() && !c.tenantId().equals(tenantId)) {
+      audit.record(
+          AuditEvent.denied(
+              "authz.decision",
+              c.isUser() ? Actor.user(c.id()) : Actor.service(c.id()),
+              c.tenantId(),
+              Target.of("tenant", tenantId),
+              "object of another tenant"));
       throw new ProblemException(404, "not-found", "Not found", "No resource at this address.");
     }
   }

@@ -142,11 +142,13 @@ public class Logins {
     String challengeId = tokens.verifyMfa(mfaToken);
     String[] failure = new String[1];
     String[] userId = new String[1];
+    String[] tenantId = new String[1];
     Grant grant =
         database.inTransaction(
             em -> {
               MfaChallengeEntity challenge = liveChallenge(em, challengeId, "login");
               userId[0] = challenge.userId;
+              tenantId[0] = em.find(UserEntity.class, challenge.userId).tenantId;
               limits.consume(limits.mfaPerUser(), challenge.userId);
               UserEntity user =
                   em.find(UserEntity.class, challenge.userId, LockModeType.PESSIMISTIC_WRITE);
@@ -172,14 +174,17 @@ public class Logins {
           AuditEvent.failure(
               "auth.mfa_failed",
               Actor.user(userId[0]),
-              null,
+              tenantId[0],
               Target.of("user", userId[0]),
               failure[0]));
       throw invalidCode();
     }
     audit.record(
         AuditEvent.success(
-            "auth.mfa", Actor.user(userId[0]), null, Target.of("session", grant.sessionId())));
+            "auth.mfa",
+            Actor.user(userId[0]),
+            tenantId[0],
+            Target.of("session", grant.sessionId())));
     return grant;
   }
 
@@ -259,11 +264,13 @@ public class Logins {
   public Confirmation confirmEnrollment(String mfaToken, String signedInUserId, String code) {
     String challengeId = mfaToken == null ? null : tokens.verifyMfa(mfaToken);
     String[] userId = new String[1];
+    String[] tenantId = new String[1];
     Confirmation confirmation =
         database.inTransaction(
             em -> {
               UserEntity user = enrollingUser(em, challengeId, signedInUserId);
               userId[0] = user.id;
+              tenantId[0] = user.tenantId;
               limits.consume(limits.mfaPerUser(), user.id);
               Instant now = clock.instant();
               if (user.mfaPendingSecret == null) {
@@ -281,15 +288,25 @@ public class Logins {
                   .executeUpdate();
               List<String> codes = new ArrayList<>();
               for (int i = 0; i < RECOVERY_CODES; i++) {
-                String raw = RandomTokens.base32(10);
-                codes.add(raw.substring(0, 5) + "-" + raw.substring(5));
+                String raw = RandomTokens.base32(20); // 100 bits
+                codes.add(
+                    String.join(
+                        "-",
+                        raw.substring(0, 5),
+                        raw.substring(5, 10),
+                        raw.substring(10, 15),
+                        raw.substring(15)));
                 em.persist(new RecoveryCodeEntity(user.id, RandomTokens.sha256(raw)));
               }
-              Grant grant = null;
-              if (challengeId != null) {
-                em.find(MfaChallengeEntity.class, challengeId).spentAt = now;
-                grant = sessions.start(em, user, List.of("pwd", "otp"));
-              }
+              // Every open enrollment challenge of the user is spent: none can replace this secret.
+              em.createQuery(
+                      "UPDATE MfaChallengeEntity c SET c.spentAt = :now"
+                          + " WHERE c.userId = :user AND c.purpose = 'enroll' AND c.spentAt IS NULL")
+                  .setParameter("now", now)
+                  .setParameter("user", user.id)
+                  .executeUpdate();
+              Grant grant =
+                  challengeId == null ? null : sessions.start(em, user, List.of("pwd", "otp"));
               return new Confirmation(codes, grant);
             });
     if (confirmation == null) {
@@ -298,7 +315,7 @@ public class Logins {
           AuditEvent.failure(
               "auth.mfa_failed",
               Actor.user(userId[0]),
-              null,
+              tenantId[0],
               Target.of("user", userId[0]),
               "bad_enrollment_code"));
       throw new ProblemException(
@@ -311,25 +328,25 @@ public class Logins {
     }
     audit.record(
         AuditEvent.success(
-            "auth.mfa_enrolled", Actor.user(userId[0]), null, Target.of("user", userId[0])));
+            "auth.mfa_enrolled", Actor.user(userId[0]), tenantId[0], Target.of("user", userId[0])));
     return confirmation;
   }
 
   private UserEntity enrollingUser(EntityManager em, String challengeId, String signedInUserId) {
     if (challengeId != null) {
       MfaChallengeEntity challenge = liveChallenge(em, challengeId, "enroll");
-      return em.find(UserEntity.class, challenge.userId, LockModeType.PESSIMISTIC_WRITE);
+      UserEntity user = em.find(UserEntity.class, challenge.userId, LockModeType.PESSIMISTIC_WRITE);
+      if (user.mfaEnabled) {
+        throw mfaAlreadyEnabled();
+      }
+      return user;
     }
     if (signedInUserId == null) {
       throw Tokens.invalidMfaToken();
     }
     UserEntity user = em.find(UserEntity.class, signedInUserId, LockModeType.PESSIMISTIC_WRITE);
     if (user.mfaEnabled) {
-      throw new ProblemException(
-          409,
-          "mfa-enabled",
-          "MFA already enabled",
-          "MFA is already enabled; an administrator can reset it.");
+      throw mfaAlreadyEnabled();
     }
     return user;
   }
@@ -337,22 +354,24 @@ public class Logins {
   /** Changes the caller's password and ends their other sessions. */
   public void changePassword(String userId, String sessionId, String current, String next) {
     limits.consume(limits.mfaPerUser(), "password:" + userId);
-    database.run(
-        em -> {
-          UserEntity user = em.find(UserEntity.class, userId, LockModeType.PESSIMISTIC_WRITE);
-          if (current == null || !hasher.verify(current, user.passwordHash)) {
-            metrics.authenticationFailure("bad_current_password");
-            throw ProblemException.validation(
-                List.of(new FieldError("current_password", "is not your current password")));
-          }
-          requireStrong(next, "new_password", user.username, user.email);
-          user.passwordHash = hasher.hash(next);
-          user.passwordChangedAt = clock.instant();
-          sessions.revokeAll(em, userId, "password_changed", sessionId);
-        });
+    String tenantId =
+        database.inTransaction(
+            em -> {
+              UserEntity user = em.find(UserEntity.class, userId, LockModeType.PESSIMISTIC_WRITE);
+              if (current == null || !hasher.verify(current, user.passwordHash)) {
+                metrics.authenticationFailure("bad_current_password");
+                throw ProblemException.validation(
+                    List.of(new FieldError("current_password", "is not your current password")));
+              }
+              requireStrong(next, "new_password", user.username, user.email);
+              user.passwordHash = hasher.hash(next);
+              user.passwordChangedAt = clock.instant();
+              sessions.revokeAll(em, userId, "password_changed", sessionId);
+              return user.tenantId;
+            });
     audit.record(
         AuditEvent.success(
-            "auth.password_changed", Actor.user(userId), null, Target.of("user", userId)));
+            "auth.password_changed", Actor.user(userId), tenantId, Target.of("user", userId)));
   }
 
   /** Throws a 400 naming {@code field} when {@code password} breaks the policy. */
@@ -371,17 +390,27 @@ public class Logins {
 
   /** Ends the caller's session: its refresh tokens and access tokens stop working. */
   public void logout(String userId, String sessionId) {
-    database.run(
-        em -> {
-          SessionEntity session =
-              em.find(SessionEntity.class, sessionId, LockModeType.PESSIMISTIC_WRITE);
-          if (session != null && session.userId.equals(userId) && session.revokedAt == null) {
-            sessions.revoke(session, "logout", clock.instant());
-          }
-        });
+    String tenantId =
+        database.inTransaction(
+            em -> {
+              SessionEntity session =
+                  em.find(SessionEntity.class, sessionId, LockModeType.PESSIMISTIC_WRITE);
+              if (session != null && session.userId.equals(userId) && session.revokedAt == null) {
+                sessions.revoke(session, "logout", clock.instant());
+              }
+              return session == null ? null : session.tenantId;
+            });
     audit.record(
         AuditEvent.success(
-            "auth.logout", Actor.user(userId), null, Target.of("session", sessionId)));
+            "auth.logout", Actor.user(userId), tenantId, Target.of("session", sessionId)));
+  }
+
+  private static ProblemException mfaAlreadyEnabled() {
+    return new ProblemException(
+        409,
+        "mfa-enabled",
+        "MFA already enabled",
+        "MFA is already enabled; an administrator can reset it.");
   }
 
   static ProblemException invalidCredentials() {

@@ -46,6 +46,9 @@ public class SessionStore {
   /** Starts a session for a user who proved who they are, and grants its first tokens. */
   Grant start(EntityManager em, UserEntity user, List<String> amr) {
     TenantEntity tenant = em.find(TenantEntity.class, user.tenantId);
+    if (user.disabled || !tenant.isActive()) {
+      throw Logins.invalidCredentials();
+    }
     List<Role> roles = directory.rolesOf(em, user.id);
     Instant now = clock.instant();
     Instant expires =

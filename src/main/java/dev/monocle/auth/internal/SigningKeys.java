@@ -135,7 +135,7 @@ public class SigningKeys {
 
   public List<Key> all() {
     refreshIfStale();
-    return keys;
+    return List.copyOf(keys);
   }
 
   /** The public JWKS: current, upcoming and recently retired keys. */
@@ -182,9 +182,10 @@ public class SigningKeys {
 
   private void writeJwksFile() {
     Path file = jwksFile(settings.dataDir());
+    Path dir = java.util.Objects.requireNonNull(file.getParent(), "JWKS file has no directory");
     try {
-      Files.createDirectories(file.getParent());
-      Path temp = Files.createTempFile(file.getParent(), "jwks", ".tmp");
+      Files.createDirectories(dir);
+      Path temp = Files.createTempFile(dir, "jwks", ".tmp");
       Files.writeString(temp, jwksJsonOf(keys), StandardCharsets.UTF_8);
       Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {

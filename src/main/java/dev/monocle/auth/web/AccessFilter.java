@@ -48,7 +48,12 @@ public class AccessFilter implements ContainerRequestFilter {
           "x-api-key",
           "password",
           "mfa_token",
-          "code");
+          "code",
+          "recovery_code",
+          "authorization",
+          "jwt",
+          "current_password",
+          "new_password");
 
   @Context ResourceInfo resource;
   @Inject Credentials credentials;
@@ -78,7 +83,7 @@ public class AccessFilter implements ContainerRequestFilter {
       return;
     }
     Caller who = caller.orElseThrow(credentials::missing);
-    String endpoint = request.getMethod() + " /" + request.getUriInfo().getPath();
+    String endpoint = request.getMethod() + " " + routeOf(type, method);
     Actor actor = who.isUser() ? Actor.user(who.id()) : Actor.service(who.id());
     Optional<String> denial = AccessDecision.denial(rule(method, type, Allow.class), who);
     if (denial.isPresent()) {
@@ -102,6 +107,17 @@ public class AccessFilter implements ContainerRequestFilter {
             Target.of("endpoint", endpoint),
             "allowed"));
     current.set(who);
+  }
+
+  /** The route template (e.g. {@code /api/v1/admin/users/{id}}), never the raw client path. */
+  private static String routeOf(Class<?> type, Method method) {
+    jakarta.ws.rs.Path onType = type.getAnnotation(jakarta.ws.rs.Path.class);
+    jakarta.ws.rs.Path onMethod = method.getAnnotation(jakarta.ws.rs.Path.class);
+    String route = "/" + (onType == null ? "" : onType.value());
+    if (onMethod != null) {
+      route = route.replaceAll("/+$", "") + "/" + onMethod.value().replaceAll("^/+", "");
+    }
+    return route;
   }
 
   private static String clientAddress() {

@@ -56,19 +56,31 @@ public final class AuthRequests {
           @Pattern(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "must be an email address")
           String email,
       @NotBlank @Size(max = 1024) String password,
-      @Size(max = 6) List<String> roles) {}
+      @Size(max = 6) List<String> roles) {
+    public NewUser {
+      roles = roles == null ? null : List.copyOf(roles);
+    }
+  }
 
   public record UserChange(
       @Size(max = 6) List<String> roles,
       Boolean disabled,
       @Size(max = 254)
           @Pattern(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "must be an email address")
-          String email) {}
+          String email) {
+    public UserChange {
+      roles = roles == null ? null : List.copyOf(roles);
+    }
+  }
 
   public record NewApiKey(
       @Size(max = 64) String tenant,
       @NotBlank @Size(max = 100) String name,
       @Size(min = 1, max = 7) List<String> scopes,
       @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(365)
-          Integer expiresInDays) {}
+          Integer expiresInDays) {
+    public NewApiKey {
+      scopes = scopes == null ? null : List.copyOf(scopes);
+    }
+  }
 }

@@ -40,6 +40,7 @@ public class RequestKernelFilter extends HttpFilter {
 
   private long maxBodyBytes;
   private long maxImportBodyBytes;
+  private transient ClientAddress clientAddress;
 
   @Override
   public void init() {
@@ -48,6 +49,9 @@ public class RequestKernelFilter extends HttpFilter {
         config.getOptionalValue("monocle.http.max-body-bytes", Long.class).orElse(1L << 20);
     maxImportBodyBytes =
         config.getOptionalValue("monocle.http.max-import-body-bytes", Long.class).orElse(16L << 20);
+    clientAddress =
+        new ClientAddress(
+            config.getOptionalValue("monocle.http.trusted-proxies", String.class).orElse(""));
   }
 
   @Override
@@ -57,7 +61,9 @@ public class RequestKernelFilter extends HttpFilter {
     String requestId = requestIdOf(request);
     applyHeaders(request, response, requestId);
     AutoCloseable bound =
-        RequestContext.bind(new RequestContext.Current(requestId, request.getRemoteAddr()));
+        RequestContext.bind(
+            new RequestContext.Current(
+                requestId, clientAddress.of(request.getRemoteAddr(), forwardedFor(request))));
     try {
       boolean errorPage = request.getDispatcherType() == DispatcherType.ERROR;
       chain.doFilter(errorPage ? request : checked(request), response);
@@ -76,6 +82,15 @@ public class RequestKernelFilter extends HttpFilter {
     } catch (Exception cannotHappen) {
       throw new IllegalStateException(cannotHappen);
     }
+  }
+
+  /** Every X-Forwarded-For line, joined: a proxy may append its own line after the client's. */
+  private static String forwardedFor(HttpServletRequest request) {
+    var lines = request.getHeaders("X-Forwarded-For");
+    if (lines == null || !lines.hasMoreElements()) {
+      return null;
+    }
+    return String.join(",", java.util.Collections.list(lines));
   }
 
   private String requestIdOf(HttpServletRequest request) {
