@@ -38,6 +38,22 @@ public class ProblemException extends RuntimeException {
     this.headers = Map.copyOf(headers);
   }
 
+  /** 401: missing or invalid credentials (the platform adds {@code WWW-Authenticate}). */
+  public static ProblemException unauthorized() {
+    return new ProblemException(
+        401, "unauthorized", "Unauthorized", "Missing or invalid credentials.");
+  }
+
+  /** 403: authenticated, but not allowed. */
+  public static ProblemException forbidden() {
+    return new ProblemException(403, "forbidden", "Forbidden", "You are not allowed to do this.");
+  }
+
+  /** 404: nothing here, or another tenant's object (whose existence is not revealed). */
+  public static ProblemException notFound() {
+    return new ProblemException(404, "not-found", "Not found", "No resource at this address.");
+  }
+
   /** 400 with one entry per invalid field. */
   public static ProblemException validation(List<FieldError> errors) {
     return new ProblemException(

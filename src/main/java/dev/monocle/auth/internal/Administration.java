@@ -165,7 +165,7 @@ public class Administration {
   private TenantEntity findTenant(EntityManager em, String id) {
     TenantEntity tenant = em.find(TenantEntity.class, id);
     if (tenant == null) {
-      throw notFound();
+      throw ProblemException.notFound();
     }
     return tenant;
   }
@@ -341,7 +341,7 @@ public class Administration {
   private UserEntity findUser(EntityManager em, Caller admin, String id) {
     UserEntity user = id == null || id.length() > 64 ? null : em.find(UserEntity.class, id);
     if (user == null) {
-      throw notFound();
+      throw ProblemException.notFound();
     }
     if (!admin.isPlatformWide() && !user.tenantId.equals(admin.tenantId())) {
       throw refusedElsewhere(admin, "user", id);
@@ -360,7 +360,7 @@ public class Administration {
               admin.tenantId(),
               Target.of("user", user.id),
               "only a platform admin manages a platform admin"));
-      throw new ProblemException(403, "forbidden", "Forbidden", "You are not allowed to do this.");
+      throw ProblemException.forbidden();
     }
   }
 
@@ -373,7 +373,7 @@ public class Administration {
             admin.tenantId(),
             Target.of(type, id),
             "object of another tenant"));
-    return notFound();
+    return ProblemException.notFound();
   }
 
   /** The tenant a new object goes to: the caller's own, or (platform only) the named one. */
@@ -509,7 +509,7 @@ public class Administration {
   private ApiKeyEntity findKey(EntityManager em, Caller admin, String id) {
     ApiKeyEntity key = id == null || id.length() > 64 ? null : em.find(ApiKeyEntity.class, id);
     if (key == null) {
-      throw notFound();
+      throw ProblemException.notFound();
     }
     if (!admin.isPlatformWide() && !key.tenantId.equals(admin.tenantId())) {
       throw refusedElsewhere(admin, "api_key", id);
@@ -588,10 +588,6 @@ public class Administration {
             Actor.user(admin.id()),
             tenantId == null ? admin.tenantId() : tenantId,
             target));
-  }
-
-  static ProblemException notFound() {
-    return new ProblemException(404, "not-found", "Not found", "No resource at this address.");
   }
 
   private static ProblemException conflict(String field, String message) {

@@ -117,7 +117,6 @@ public class Credentials {
 
   ProblemException refuse(String reason) {
     metrics.authenticationFailure(reason);
-    return new ProblemException(
-        401, "unauthorized", "Unauthorized", "Missing or invalid credentials.");
+    return ProblemException.unauthorized();
   }
 }

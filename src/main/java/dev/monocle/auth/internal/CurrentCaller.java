@@ -24,8 +24,7 @@ public class CurrentCaller implements AccessControl {
   @Override
   public Caller caller() {
     if (caller == null) {
-      throw new ProblemException(
-          401, "unauthorized", "Unauthorized", "Missing or invalid credentials.");
+      throw ProblemException.unauthorized();
     }
     return caller;
   }
@@ -46,7 +45,7 @@ public class CurrentCaller implements AccessControl {
               c.tenantId(),
               Target.of("tenant", tenantId),
               "object of another tenant"));
-      throw new ProblemException(404, "not-found", "Not found", "No resource at this address.");
+      throw ProblemException.notFound();
     }
   }
 }

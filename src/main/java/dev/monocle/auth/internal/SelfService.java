@@ -88,8 +88,7 @@ public class SelfService {
                   ? null
                   : em.find(SessionEntity.class, sessionId, LockModeType.PESSIMISTIC_WRITE);
           if (s == null || !s.userId.equals(caller.id())) {
-            throw new ProblemException(
-                404, "not-found", "Not found", "No resource at this address.");
+            throw ProblemException.notFound();
           }
           if (s.revokedAt == null) {
             sessions.revoke(s, "ended_by_user", clock.instant());

@@ -95,7 +95,7 @@ public class AccessFilter implements ContainerRequestFilter {
               who.tenantId(),
               Target.of("endpoint", endpoint),
               denial.get()));
-      throw new ProblemException(403, "forbidden", "Forbidden", "You are not allowed to do this.");
+      throw ProblemException.forbidden();
     }
     limits.principal(who.id());
     audit.recordSoon(

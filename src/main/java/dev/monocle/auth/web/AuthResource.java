@@ -146,15 +146,9 @@ public class AuthResource {
 
   /** The signed-in user for enrollment without an MFA token, or a 401. */
   private String signedInUser() {
-    Caller caller =
-        current
-            .callerIfAny()
-            .orElseThrow(
-                () ->
-                    new ProblemException(
-                        401, "unauthorized", "Unauthorized", "Missing or invalid credentials."));
+    Caller caller = current.callerIfAny().orElseThrow(() -> ProblemException.unauthorized());
     if (!caller.isUser()) {
-      throw new ProblemException(403, "forbidden", "Forbidden", "You are not allowed to do this.");
+      throw ProblemException.forbidden();
     }
     return caller.id();
   }

@@ -40,18 +40,24 @@ public final class ProblemDocument {
     return json.build().toString();
   }
 
+  /** The headers a problem response carries: its own, and the Bearer challenge on any 401. */
+  public static java.util.Map<String, String> headersOf(ProblemException problem) {
+    if (problem.status() != 401 || problem.headers().containsKey("WWW-Authenticate")) {
+      return problem.headers();
+    }
+    java.util.Map<String, String> headers = new java.util.LinkedHashMap<>(problem.headers());
+    headers.put("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+    return headers;
+  }
+
   /** The problem a bare HTTP status stands for, when nothing more specific is known. */
   public static ProblemException forStatus(int status) {
     return switch (status) {
       case 400 ->
           new ProblemException(400, "bad-request", "Bad request", "The request is malformed.");
-      case 401 ->
-          new ProblemException(
-              401, "unauthorized", "Unauthorized", "Missing or invalid credentials.");
-      case 403 ->
-          new ProblemException(403, "forbidden", "Forbidden", "You are not allowed to do this.");
-      case 404 ->
-          new ProblemException(404, "not-found", "Not found", "No resource at this address.");
+      case 401 -> ProblemException.unauthorized();
+      case 403 -> ProblemException.forbidden();
+      case 404 -> ProblemException.notFound();
       case 405 ->
           new ProblemException(
               405,

@@ -14,10 +14,7 @@ final class ProblemResponses {
         Response.status(problem.status())
             .type(ProblemDocument.MEDIA_TYPE)
             .entity(ProblemDocument.render(problem, uri == null ? "" : "/" + uri.getPath()));
-    problem.headers().forEach(response::header);
-    if (problem.status() == 401 && !problem.headers().containsKey("WWW-Authenticate")) {
-      response.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-    }
+    ProblemDocument.headersOf(problem).forEach(response::header);
     return response.build();
   }
 }

@@ -184,10 +184,7 @@ public class RequestKernelFilter extends HttpFilter {
       throws IOException {
     response.resetBuffer();
     response.setStatus(problem.status());
-    problem.headers().forEach(response::setHeader);
-    if (problem.status() == 401 && !problem.headers().containsKey("WWW-Authenticate")) {
-      response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-    }
+    ProblemDocument.headersOf(problem).forEach(response::setHeader);
     response.setContentType(ProblemDocument.MEDIA_TYPE);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     response.getWriter().write(ProblemDocument.render(problem, instance));
