@@ -9,6 +9,11 @@ import java.util.Locale;
 public enum SecretName {
   /** Key-encryption key: wraps the Tink keysets (data keys, blind-index key) stored in the DB. */
   KEK(32, true, true),
+  /**
+   * Seed of the Ed25519 key that signs audit checkpoints. It must not live in the database the
+   * trail is in: whoever can rewrite the trail must not be able to re-sign it.
+   */
+  AUDIT_SIGNING_KEY(32, true, true),
   /** Password of the PostgreSQL role; only needed when {@code MONOCLE_DB_URL} is set. */
   DB_PASSWORD(16, false, false);
 

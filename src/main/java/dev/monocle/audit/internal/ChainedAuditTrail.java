@@ -12,8 +12,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +48,10 @@ public class ChainedAuditTrail implements AuditTrail {
   @Inject Database database;
   @Inject Clock clock;
   @Inject MetricRegistry metrics;
+  @Inject Checkpoints checkpoints;
+
+  /** Used by the writer thread only (and by the shutdown flush, after it stopped). */
+  private final EventHash hasher = new EventHash();
 
   /**
    * An event with the request it came from, captured when it was reported; {@code committed} is
@@ -215,9 +219,7 @@ public class ChainedAuditTrail implements AuditTrail {
     try (Connection c = database.dataSource().getConnection()) {
       c.setAutoCommit(false);
       try {
-        for (Pending p : events) {
-          append(c, p.event(), p.requestId(), p.clientIp());
-        }
+        append(c, events);
         c.commit();
       } catch (SQLException | RuntimeException e) {
         c.rollback();
@@ -226,10 +228,17 @@ public class ChainedAuditTrail implements AuditTrail {
     } catch (SQLException e) {
       throw new IllegalStateException("audit events could not be recorded", e);
     }
+    if (checkpoints != null) {
+      try {
+        checkpoints.appended(events.size());
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "Audit checkpoint failed; the next one covers these events", e);
+      }
+    }
   }
 
-  private void append(Connection c, AuditEvent event, String requestId, String clientIp)
-      throws SQLException {
+  /** Locks the head, inserts the events as one JDBC batch, and moves the head once. */
+  private void append(Connection c, List<Pending> events) throws SQLException {
     long seq;
     String previous;
     try (PreparedStatement head =
@@ -238,53 +247,45 @@ public class ChainedAuditTrail implements AuditTrail {
       if (!rs.next()) {
         throw new IllegalStateException("audit chain head is missing");
       }
-      seq = rs.getLong(1) + 1;
+      seq = rs.getLong(1);
       previous = rs.getString(2);
     }
-    StoredEvent stored =
-        new StoredEvent(
-            seq,
-            UUID.randomUUID().toString(),
-            clock.instant().truncatedTo(ChronoUnit.MICROS),
-            bounded(event.tenantId(), 36),
-            bounded(event.actor().type(), 16),
-            bounded(event.actor().id(), 64),
-            bounded(event.action(), 64),
-            bounded(event.target().type(), 64),
-            bounded(event.target().id(), 128),
-            event.outcome().wireName(),
-            bounded(event.reason(), MAX_REASON),
-            bounded(requestId, 64),
-            bounded(clientIp, 64));
-    String hash = EventHash.of(previous, stored);
-    try (PreparedStatement insert =
-        c.prepareStatement(
-            "INSERT INTO audit_event (seq, id, at, tenant_id, actor_type, actor_id, action,"
-                + " target_type, target_id, outcome, reason, request_id, client_ip, prev_hash, hash)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      insert.setLong(1, stored.seq());
-      insert.setString(2, stored.id());
-      insert.setTimestamp(3, Timestamp.from(stored.at()));
-      insert.setString(4, stored.tenantId());
-      insert.setString(5, stored.actorType());
-      insert.setString(6, stored.actorId());
-      insert.setString(7, stored.action());
-      insert.setString(8, stored.targetType());
-      insert.setString(9, stored.targetId());
-      insert.setString(10, stored.outcome());
-      insert.setString(11, stored.reason());
-      insert.setString(12, stored.requestId());
-      insert.setString(13, stored.clientIp());
-      insert.setString(14, previous);
-      insert.setString(15, hash);
-      insert.executeUpdate();
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    try (PreparedStatement insert = c.prepareStatement(AuditRows.INSERT_EVENT)) {
+      for (Pending p : events) {
+        seq++;
+        StoredEvent stored = stored(seq, now, p);
+        String hash = hasher.hash(previous, stored);
+        AuditRows.bind(insert, new EventRow(stored, previous, hash));
+        insert.addBatch();
+        previous = hash;
+      }
+      insert.executeBatch();
     }
     try (PreparedStatement update =
         c.prepareStatement("UPDATE audit_chain_head SET seq = ?, hash = ? WHERE id = 1")) {
       update.setLong(1, seq);
-      update.setString(2, hash);
+      update.setString(2, previous);
       update.executeUpdate();
     }
+  }
+
+  private static StoredEvent stored(long seq, Instant at, Pending p) {
+    AuditEvent event = p.event();
+    return new StoredEvent(
+        seq,
+        UUID.randomUUID().toString(),
+        at,
+        bounded(event.tenantId(), 36),
+        bounded(event.actor().type(), 16),
+        bounded(event.actor().id(), 64),
+        bounded(event.action(), 64),
+        bounded(event.target().type(), 64),
+        bounded(event.target().id(), 128),
+        event.outcome().wireName(),
+        bounded(event.reason(), MAX_REASON),
+        bounded(p.requestId(), 64),
+        bounded(p.clientIp(), 64));
   }
 
   /** Every column is bounded; a longer value is cut, never a reason to lose the event. */

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** An event as the trail stores it, with its place in the chain. */
-record StoredEvent(
+public record StoredEvent(
     long seq,
     String id,
     Instant at,

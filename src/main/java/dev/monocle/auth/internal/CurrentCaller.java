@@ -7,11 +7,12 @@ import dev.monocle.audit.AuditTrail;
 import dev.monocle.auth.AccessControl;
 import dev.monocle.auth.Caller;
 import dev.monocle.platform.ProblemException;
+import dev.monocle.platform.access.TenantScope;
 import jakarta.enterprise.context.RequestScoped;
 
 /** The caller of this request, set by the access filter; the {@link AccessControl} of modules. */
 @RequestScoped
-public class CurrentCaller implements AccessControl {
+public class CurrentCaller implements AccessControl, TenantScope {
 
   @jakarta.inject.Inject AuditTrail audit;
 
@@ -32,6 +33,12 @@ public class CurrentCaller implements AccessControl {
   /** The caller when credentials were presented (also on public endpoints). */
   public java.util.Optional<Caller> callerIfAny() {
     return java.util.Optional.ofNullable(caller);
+  }
+
+  @Override
+  public java.util.Optional<String> restrictedTo() {
+    Caller c = caller();
+    return c.isPlatformWide() ? java.util.Optional.empty() : java.util.Optional.of(c.tenantId());
   }
 
   @Override

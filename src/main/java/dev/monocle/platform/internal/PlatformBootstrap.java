@@ -85,7 +85,7 @@ public class PlatformBootstrap implements Secrets {
   }
 
   private void loadSecrets() {
-    Set<SecretName> required = EnumSet.of(SecretName.KEK);
+    Set<SecretName> required = EnumSet.of(SecretName.KEK, SecretName.AUDIT_SIGNING_KEY);
     List<String> problems = new ArrayList<>();
     if (settings.isProduction()) {
       required.add(SecretName.DB_PASSWORD);
@@ -129,7 +129,7 @@ public class PlatformBootstrap implements Secrets {
       return true;
     }
     try {
-      int applied = new Migrations(pool).migrate();
+      int applied = new Migrations(pool, engine).migrate();
       LOG.info(() -> "Database migrations applied: " + applied);
       if (database == null) {
         database = new JpaDatabase(pool, engine, "META-INF/monocle-persistence.xml");

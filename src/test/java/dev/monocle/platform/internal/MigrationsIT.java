@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.monocle.it.TestDatabases;
+import dev.monocle.platform.Database.Engine;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -31,9 +32,10 @@ class MigrationsIT {
     }
     Optional<String> user =
         TestDatabases.isPostgres() ? Optional.of(TestDatabases.user()) : Optional.empty();
+    Engine engine = TestDatabases.isPostgres() ? Engine.POSTGRESQL : Engine.H2;
     int applied;
     try (HikariDataSource pool = ConnectionPool.open(url, user, Optional.empty(), 2)) {
-      applied = new Migrations(pool).migrate();
+      applied = new Migrations(pool, engine).migrate();
       assertTrue(applied > 0);
       try (Connection c = pool.getConnection();
           ResultSet tables = c.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
@@ -45,7 +47,7 @@ class MigrationsIT {
       }
     }
     try (HikariDataSource again = ConnectionPool.open(url, user, Optional.empty(), 2)) {
-      Migrations second = new Migrations(again);
+      Migrations second = new Migrations(again, engine);
       assertEquals(0, second.migrate(), "second start applies nothing");
       assertEquals(0, second.pending());
     }

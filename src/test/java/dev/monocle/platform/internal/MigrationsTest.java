@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.monocle.platform.Database.Engine;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -18,10 +19,10 @@ class MigrationsTest {
             Optional.empty(),
             Optional.empty(),
             2)) {
-      Migrations migrations = new Migrations(pool);
+      Migrations migrations = new Migrations(pool, Engine.H2);
       assertTrue(migrations.migrate() > 0);
       assertEquals(0, migrations.pending());
-      assertEquals(0, new Migrations(pool).migrate());
+      assertEquals(0, new Migrations(pool, Engine.H2).migrate());
     }
   }
 }

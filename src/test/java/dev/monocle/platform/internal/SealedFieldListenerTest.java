@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.monocle.platform.Database;
+import dev.monocle.platform.Database.Engine;
 import dev.monocle.platform.SealedFieldListener;
 import dev.monocle.platform.SealedValueException;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,7 @@ class SealedFieldListenerTest {
             Optional.empty(),
             Optional.empty(),
             2);
-    new Migrations(pool).migrate();
+    new Migrations(pool, Engine.H2).migrate();
     try (Connection c = pool.getConnection();
         Statement s = c.createStatement()) {
       s.execute(

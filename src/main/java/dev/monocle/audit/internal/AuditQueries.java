@@ -1,0 +1,119 @@
+package dev.monocle.audit.internal;
+
+import dev.monocle.platform.Database;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads the trail for auditors: newest first, filtered, one page at a time. */
+@ApplicationScoped
+public class AuditQueries {
+
+  @Inject Database database;
+
+  /**
+   * What to look for. Absent values do not filter; {@code action} ending in {@code .*} matches a
+   * prefix ({@code admin.*}); {@code tenantId} is set for callers scoped to one tenant.
+   */
+  public record Filter(
+      Optional<String> tenantId,
+      Optional<Instant> from,
+      Optional<Instant> to,
+      Optional<String> actor,
+      Optional<String> action,
+      Optional<String> outcome) {}
+
+  /** Events matching the filter with a sequence number below {@code beforeSeq}, newest first. */
+  public List<EventRow> events(Filter filter, long beforeSeq, int limit) {
+    StringBuilder sql =
+        new StringBuilder("SELECT ")
+            .append(AuditRows.EVENT_COLUMNS)
+            .append(" FROM audit_event WHERE seq < ?");
+    List<Object> args = new ArrayList<>();
+    args.add(beforeSeq);
+    filter
+        .tenantId()
+        .ifPresent(
+            t -> {
+              sql.append(" AND tenant_id = ?");
+              args.add(t);
+            });
+    filter
+        .from()
+        .ifPresent(
+            t -> {
+              sql.append(" AND at >= ?");
+              args.add(AuditRows.toColumn(t));
+            });
+    filter
+        .to()
+        .ifPresent(
+            t -> {
+              sql.append(" AND at < ?");
+              args.add(AuditRows.toColumn(t));
+            });
+    filter
+        .actor()
+        .ifPresent(
+            a -> {
+              sql.append(" AND actor_id = ?");
+              args.add(a);
+            });
+    filter
+        .action()
+        .ifPresent(
+            a -> {
+              if (a.endsWith(".*")) {
+                sql.append(" AND action LIKE ? ESCAPE '\\'");
+                args.add(likePrefix(a.substring(0, a.length() - 1)));
+              } else {
+                sql.append(" AND action = ?");
+                args.add(a);
+              }
+            });
+    filter
+        .outcome()
+        .ifPresent(
+            o -> {
+              sql.append(" AND outcome = ?");
+              args.add(o);
+            });
+    sql.append(" ORDER BY seq DESC");
+    try (Connection c = database.dataSource().getConnection();
+        PreparedStatement q = c.prepareStatement(sql.toString())) {
+      for (int i = 0; i < args.size(); i++) {
+        q.setObject(i + 1, args.get(i));
+      }
+      q.setMaxRows(limit);
+      List<EventRow> rows = new ArrayList<>(limit);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          rows.add(AuditRows.event(rs));
+        }
+      }
+      return rows;
+    } catch (SQLException e) {
+      throw new IllegalStateException("audit events could not be read", e);
+    }
+  }
+
+  /** Signed checkpoints with a sequence number below {@code beforeSeq}, newest first. */
+  public List<Checkpoint> checkpoints(long beforeSeq, int limit) {
+    try (Connection c = database.dataSource().getConnection()) {
+      return Checkpoints.list(c, beforeSeq, limit);
+    } catch (SQLException e) {
+      throw new IllegalStateException("audit checkpoints could not be read", e);
+    }
+  }
+
+  private static String likePrefix(String prefix) {
+    return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+  }
+}

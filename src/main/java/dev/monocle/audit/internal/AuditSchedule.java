@@ -1,0 +1,85 @@
+package dev.monocle.audit.internal;
+
+import dev.monocle.platform.PlatformReady;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The trail's background work, once the database is ready: a checkpoint every {@code
+ * monocle.audit.checkpoint.every-seconds} (when the head moved), a verification at start and every
+ * {@code monocle.audit.verify.every-seconds}, and retention every {@code
+ * monocle.audit.retention.every-hours}. Each instance runs them; checkpoints and pruning are taken
+ * under database locks, so instances do not conflict.
+ */
+@ApplicationScoped
+public class AuditSchedule {
+
+  private static final Logger LOG = Logger.getLogger(AuditSchedule.class.getName());
+
+  @Inject Checkpoints checkpoints;
+  @Inject AuditVerification verification;
+  @Inject AuditRetention retention;
+
+  @Inject
+  @ConfigProperty(name = "monocle.audit.checkpoint.every-seconds", defaultValue = "300")
+  long checkpointSeconds;
+
+  @Inject
+  @ConfigProperty(name = "monocle.audit.verify.every-seconds", defaultValue = "3600")
+  long verifySeconds;
+
+  @Inject
+  @ConfigProperty(name = "monocle.audit.retention.every-hours", defaultValue = "24")
+  long retentionHours;
+
+  private ScheduledExecutorService scheduler;
+
+  void onReady(@Observes PlatformReady ready) {
+    checkpoints.signer(); // fail early, and log the public key
+    retention.checkSettings();
+    scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "monocle-audit-schedule");
+              t.setDaemon(true);
+              return t;
+            });
+    scheduler.scheduleWithFixedDelay(
+        guarded("checkpoint", checkpoints::checkpoint),
+        checkpointSeconds,
+        checkpointSeconds,
+        TimeUnit.SECONDS);
+    scheduler.scheduleWithFixedDelay(
+        guarded("verification", verification::verify), 5, verifySeconds, TimeUnit.SECONDS);
+    scheduler.scheduleWithFixedDelay(
+        guarded("retention", retention::purge),
+        TimeUnit.HOURS.toSeconds(1),
+        TimeUnit.HOURS.toSeconds(retentionHours),
+        TimeUnit.SECONDS);
+  }
+
+  private static Runnable guarded(String what, Runnable task) {
+    return () -> {
+      try {
+        task.run();
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "Audit " + what + " failed; it runs again on schedule", e);
+      }
+    };
+  }
+
+  @PreDestroy
+  void stop() {
+    if (scheduler != null) {
+      scheduler.shutdownNow();
+    }
+  }
+}

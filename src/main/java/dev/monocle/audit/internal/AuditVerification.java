@@ -1,0 +1,111 @@
+package dev.monocle.audit.internal;
+
+import dev.monocle.platform.Database;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+
+/**
+ * Verifies the whole trail from the database: on request ({@code GET /api/v1/audit/verify}) and on
+ * a schedule. The last result is the metric {@code audit_chain_valid} (1 valid, 0 not, -1 before
+ * the first run); a failure is a SEVERE line in the application log.
+ */
+@ApplicationScoped
+public class AuditVerification {
+
+  private static final Logger LOG = Logger.getLogger(AuditVerification.class.getName());
+  private static final int FETCH = 5_000;
+
+  @Inject Database database;
+  @Inject Checkpoints checkpoints;
+  @Inject MetricRegistry metrics;
+
+  private final AtomicInteger lastValid = new AtomicInteger(-1);
+
+  @PostConstruct
+  void registerGauge() {
+    metrics.gauge("audit_chain_valid", lastValid, AtomicInteger::get);
+  }
+
+  /** Verifies the trail as it is now; events appended meanwhile are left for the next run. */
+  public ChainVerifier.Result verify() {
+    ChainVerifier.Result result;
+    try (Connection c = database.dataSource().getConnection()) {
+      // One read-only transaction: PostgreSQL streams rows with a cursor only outside autocommit.
+      c.setAutoCommit(false);
+      c.setReadOnly(true);
+      try {
+        result = verify(c, checkpoints.signer());
+      } finally {
+        c.rollback();
+        c.setReadOnly(false);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("audit trail could not be read for verification", e);
+    }
+    report(result);
+    return result;
+  }
+
+  static ChainVerifier.Result verify(Connection c, CheckpointSigner signer) throws SQLException {
+    // Checkpoints first: the head only moves forward, so a checkpoint beyond the head read next
+    // means the head was moved back.
+    Map<Long, Checkpoint> signed = Checkpoints.all(c);
+    long headSeq;
+    String headHash;
+    try (PreparedStatement head =
+            c.prepareStatement("SELECT seq, hash FROM audit_chain_head WHERE id = 1");
+        ResultSet rs = head.executeQuery()) {
+      if (!rs.next()) {
+        return ChainVerifier.Result.invalid(0, 0, EventHash.GENESIS, 1, "the chain head is gone");
+      }
+      headSeq = rs.getLong(1);
+      headHash = rs.getString(2);
+    }
+    ChainVerifier verifier = new ChainVerifier(headSeq, headHash, signed, signer);
+    try (PreparedStatement events =
+        c.prepareStatement(
+            "SELECT "
+                + AuditRows.EVENT_COLUMNS
+                + " FROM audit_event WHERE seq <= ? ORDER BY seq")) {
+      events.setLong(1, headSeq);
+      events.setFetchSize(FETCH);
+      try (ResultSet rs = events.executeQuery()) {
+        while (verifier.wantsMore() && rs.next()) {
+          verifier.accept(AuditRows.event(rs));
+        }
+      }
+    }
+    return verifier.finish();
+  }
+
+  private void report(ChainVerifier.Result result) {
+    int previous = lastValid.getAndSet(result.valid() ? 1 : 0);
+    if (!result.valid()) {
+      LOG.severe(
+          () ->
+              "audit.verify_failed: the audit trail is INVALID from seq "
+                  + result.firstInvalidSeq()
+                  + " ("
+                  + result.reason()
+                  + "); "
+                  + result.checked()
+                  + " events checked");
+    } else if (previous != 1) {
+      LOG.info(
+          () ->
+              "Audit trail verified: "
+                  + result.checked()
+                  + " events, head at seq "
+                  + result.headSeq());
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package dev.monocle.audit.internal;
+
+import dev.monocle.audit.AuditEvent;
+import dev.monocle.audit.AuditEvent.Actor;
+import dev.monocle.audit.AuditEvent.Target;
+import dev.monocle.platform.Database;
+import jakarta.persistence.EntityManager;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.function.Function;
+import javax.sql.DataSource;
+
+/**
+ * The audit module's parts wired by hand on a real database, as CDI wires them in Monocle: a trail
+ * (one writer thread), checkpoints signed with a fresh key, verification and retention.
+ */
+final class TrailFixture implements AutoCloseable {
+
+  final Database database;
+  final Checkpoints checkpoints = new Checkpoints();
+  final ChainedAuditTrail trail = new ChainedAuditTrail();
+  final AuditRetention retention = new AuditRetention();
+
+  TrailFixture(DataSource pool, Database.Engine engine, Clock clock, long checkpointEvery) {
+    this(pool, engine, clock, checkpointEvery, randomSecret());
+  }
+
+  TrailFixture(
+      DataSource pool, Database.Engine engine, Clock clock, long checkpointEvery, byte[] secret) {
+    database = new PoolOnly(pool, engine);
+    checkpoints.database = database;
+    checkpoints.clock = clock;
+    checkpoints.secrets = name -> secret.clone();
+    checkpoints.everyEvents = checkpointEvery;
+    trail.database = database;
+    trail.clock = clock;
+    trail.checkpoints = checkpoints;
+    trail.startWriter();
+    retention.database = database;
+    retention.clock = clock;
+    retention.audit = trail;
+    retention.retentionDays = 400;
+  }
+
+  static byte[] randomSecret() {
+    byte[] secret = new byte[32];
+    new SecureRandom().nextBytes(secret);
+    return secret;
+  }
+
+  static AuditEvent event(String action, String actor, int n) {
+    return AuditEvent.success(
+        action, Actor.user(actor), "tenant-1", Target.of("n", Integer.toString(n)));
+  }
+
+  ChainVerifier.Result verify() throws SQLException {
+    try (Connection c = database.dataSource().getConnection()) {
+      return AuditVerification.verify(c, checkpoints.signer());
+    }
+  }
+
+  @Override
+  public void close() {
+    trail.flushOnShutdown();
+  }
+
+  /** The trail needs only the pool of the platform's Database. */
+  private record PoolOnly(DataSource dataSource, Engine engine) implements Database {
+    @Override
+    public <T> T inTransaction(Function<EntityManager, T> work) {
+      throw new UnsupportedOperationException();
+    }
+  }
+}
