@@ -21,8 +21,14 @@ public final class Api {
 
   private final BlackBox http;
 
-  /** Every password, token, code and key a test used, for the log and response scans. */
-  public final List<String> secretsSeen = new ArrayList<>();
+  /**
+   * Every password, token, code and key the tests of this run used (all clients: the classes run in
+   * order in one JVM), for the log, response and audit-trail scans.
+   */
+  public final List<String> secretsSeen = SECRETS;
+
+  private static final List<String> SECRETS =
+      java.util.Collections.synchronizedList(new ArrayList<>());
 
   /** The recovery codes of the last enrollment this client confirmed. */
   public List<String> lastRecoveryCodes = List.of();
@@ -132,19 +138,24 @@ public final class Api {
         reply.string("access_token"), reply.string("refresh_token"), reply.string("session_id"));
   }
 
-  private long lastStep;
+  /** The last time step used per TOTP secret, across the clients of this run. */
+  private static final java.util.Map<String, Long> LAST_STEP = new java.util.HashMap<>();
 
   /**
    * A TOTP code for a time step this client has not used yet (codes are single-use), waiting for
    * the next 30 s step when needed.
    */
-  public synchronized String freshCode(String secret) {
-    long step = Totp.stepAt(Instant.now());
-    while (step <= lastStep) {
-      sleep(1000);
+  public String freshCode(String secret) {
+    long step;
+    synchronized (LAST_STEP) {
       step = Totp.stepAt(Instant.now());
+      Long last = LAST_STEP.getOrDefault(secret, -1L);
+      while (step <= last) {
+        sleep(1000);
+        step = Totp.stepAt(Instant.now());
+      }
+      LAST_STEP.put(secret, step);
     }
-    lastStep = step;
     String code = Totp.standard().code(Base32.decode(secret), step);
     secretsSeen.add(code);
     return code;

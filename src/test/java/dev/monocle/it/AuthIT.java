@@ -51,6 +51,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(1) // first of the black-box classes: it enrolls the bootstrap admin (RootAdmin)
 class AuthIT {
 
   private static final String ME = "/api/v1/auth/me";
@@ -69,7 +70,7 @@ class AuthIT {
   @ArquillianResource URL base;
 
   private static Api api;
-  private static final String[] ROOT_TOTP = new String[1];
+  private static final String[] ROOT_TOTP = RootAdmin.TOTP;
   private static final String[] ADA_TOTP = new String[1];
   private static Session root;
   private static String acmeId;

@@ -8,8 +8,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
@@ -23,20 +30,57 @@ public class AuditVerification {
 
   private static final Logger LOG = Logger.getLogger(AuditVerification.class.getName());
   private static final int FETCH = 5_000;
+  private static final int BATCH = 1_000;
+  private static final int QUEUED_BATCHES = 8;
 
   @Inject Database database;
   @Inject Checkpoints checkpoints;
   @Inject MetricRegistry metrics;
 
   private final AtomicInteger lastValid = new AtomicInteger(-1);
+  private CompletableFuture<ChainVerifier.Result> running;
 
   @PostConstruct
   void registerGauge() {
     metrics.gauge("audit_chain_valid", lastValid, AtomicInteger::get);
   }
 
-  /** Verifies the trail as it is now; events appended meanwhile are left for the next run. */
+  /**
+   * Verifies the trail as it is now; events appended meanwhile are left for the next run. Callers
+   * that arrive while a verification runs share its result: a full scan runs once at a time.
+   */
   public ChainVerifier.Result verify() {
+    CompletableFuture<ChainVerifier.Result> shared;
+    boolean runsIt = false;
+    synchronized (this) {
+      if (running == null) {
+        running = new CompletableFuture<>();
+        runsIt = true;
+      }
+      shared = running;
+    }
+    if (!runsIt) {
+      try {
+        return shared.join();
+      } catch (CompletionException e) {
+        throw new IllegalStateException("audit verification failed", e.getCause());
+      }
+    }
+    try {
+      ChainVerifier.Result result = verifyNow();
+      shared.complete(result);
+      return result;
+    } catch (RuntimeException e) {
+      shared.completeExceptionally(e);
+      throw e;
+    } finally {
+      synchronized (this) {
+        running = null;
+      }
+    }
+  }
+
+  private ChainVerifier.Result verifyNow() {
     ChainVerifier.Result result;
     try (Connection c = database.dataSource().getConnection()) {
       // One read-only transaction: PostgreSQL streams rows with a cursor only outside autocommit.
@@ -71,18 +115,64 @@ public class AuditVerification {
       headHash = rs.getString(2);
     }
     ChainVerifier verifier = new ChainVerifier(headSeq, headHash, signed, signer);
-    try (PreparedStatement events =
-        c.prepareStatement(
-            "SELECT "
-                + AuditRows.EVENT_COLUMNS
-                + " FROM audit_event WHERE seq <= ? ORDER BY seq")) {
-      events.setLong(1, headSeq);
-      events.setFetchSize(FETCH);
-      try (ResultSet rs = events.executeQuery()) {
-        while (verifier.wantsMore() && rs.next()) {
-          verifier.accept(AuditRows.event(rs));
+    // Reading (JDBC decoding) and hashing take about the same time: this thread reads while a
+    // second one checks, batch by batch, in order.
+    BlockingQueue<List<EventRow>> batches = new ArrayBlockingQueue<>(QUEUED_BATCHES);
+    AtomicReference<RuntimeException> checkFailure = new AtomicReference<>();
+    Thread checker =
+        new Thread(
+            () -> {
+              try {
+                for (List<EventRow> batch = batches.take();
+                    !batch.isEmpty();
+                    batch = batches.take()) {
+                  if (checkFailure.get() == null) {
+                    try {
+                      batch.forEach(verifier::accept);
+                    } catch (RuntimeException e) {
+                      checkFailure.set(e); // keep draining, so that the reader never blocks
+                    }
+                  }
+                }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "monocle-audit-verify");
+    checker.setDaemon(true);
+    checker.start();
+    try {
+      try (PreparedStatement events =
+          c.prepareStatement(
+              "SELECT "
+                  + AuditRows.EVENT_COLUMNS
+                  + " FROM audit_event WHERE seq <= ? ORDER BY seq")) {
+        events.setLong(1, headSeq);
+        events.setFetchSize(FETCH);
+        try (ResultSet rs = events.executeQuery()) {
+          List<EventRow> batch = new ArrayList<>(BATCH);
+          while (verifier.wantsMore() && checkFailure.get() == null && rs.next()) {
+            batch.add(AuditRows.event(rs));
+            if (batch.size() == BATCH) {
+              batches.put(batch);
+              batch = new ArrayList<>(BATCH);
+            }
+          }
+          if (!batch.isEmpty()) {
+            batches.put(batch);
+          }
         }
+      } finally {
+        batches.put(List.of());
+        checker.join();
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      checker.interrupt();
+      throw new IllegalStateException("audit verification interrupted", e);
+    }
+    if (checkFailure.get() != null) {
+      throw checkFailure.get();
     }
     return verifier.finish();
   }
