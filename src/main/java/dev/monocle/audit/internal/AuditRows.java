@@ -1,5 +1,6 @@
 package dev.monocle.audit.internal;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,6 +25,24 @@ final class AuditRows {
           + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private AuditRows() {}
+
+  /** The chain head: the sequence number and hash of the last appended event. */
+  record Head(long seq, String hash) {}
+
+  /**
+   * Reads the chain head, locking it ({@code FOR UPDATE}) until the transaction ends: appends and
+   * checkpoints of every instance serialize on this row.
+   */
+  static Head lockHead(Connection c) throws SQLException {
+    try (PreparedStatement head =
+            c.prepareStatement("SELECT seq, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE");
+        ResultSet rs = head.executeQuery()) {
+      if (!rs.next()) {
+        throw new IllegalStateException("audit chain head is missing");
+      }
+      return new Head(rs.getLong(1), rs.getString(2));
+    }
+  }
 
   static LocalDateTime toColumn(Instant instant) {
     return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);

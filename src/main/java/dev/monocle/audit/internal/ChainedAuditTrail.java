@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -239,17 +238,9 @@ public class ChainedAuditTrail implements AuditTrail {
 
   /** Locks the head, inserts the events as one JDBC batch, and moves the head once. */
   private void append(Connection c, List<Pending> events) throws SQLException {
-    long seq;
-    String previous;
-    try (PreparedStatement head =
-            c.prepareStatement("SELECT seq, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE");
-        ResultSet rs = head.executeQuery()) {
-      if (!rs.next()) {
-        throw new IllegalStateException("audit chain head is missing");
-      }
-      seq = rs.getLong(1);
-      previous = rs.getString(2);
-    }
+    AuditRows.Head head = AuditRows.lockHead(c);
+    long seq = head.seq();
+    String previous = head.hash();
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     try (PreparedStatement insert = c.prepareStatement(AuditRows.INSERT_EVENT)) {
       for (Pending p : events) {

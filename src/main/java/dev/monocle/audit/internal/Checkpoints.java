@@ -104,17 +104,9 @@ public class Checkpoints {
   }
 
   private Optional<Checkpoint> checkpoint(Connection c) throws SQLException {
-    long seq;
-    String hash;
-    try (PreparedStatement head =
-            c.prepareStatement("SELECT seq, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE");
-        ResultSet rs = head.executeQuery()) {
-      if (!rs.next()) {
-        throw new IllegalStateException("audit chain head is missing");
-      }
-      seq = rs.getLong(1);
-      hash = rs.getString(2);
-    }
+    AuditRows.Head head = AuditRows.lockHead(c);
+    long seq = head.seq();
+    String hash = head.hash();
     if (seq == 0) {
       return Optional.empty();
     }

@@ -90,8 +90,8 @@ class AuditTrailIT {
     EventRow at31 = rows(31, 31).get(0);
     EventRow at34 = rows(34, 34).get(0);
     asOwner("DELETE FROM audit_event WHERE seq IN (31, 34)");
-    insert(withSeq(at34, 31));
-    insert(withSeq(at31, 34));
+    insert(TrailFixture.withSeq(at34, 31));
+    insert(TrailFixture.withSeq(at31, 34));
     assertInvalidAt(31, audit.verify());
   }
 
@@ -111,23 +111,7 @@ class AuditTrailIT {
     EventHash hasher = new EventHash();
     for (EventRow row : tail) {
       StoredEvent e = row.event();
-      StoredEvent forged =
-          row.seq() == 23
-              ? new StoredEvent(
-                  e.seq(),
-                  e.id(),
-                  e.at(),
-                  e.tenantId(),
-                  e.actorType(),
-                  e.actorId(),
-                  "nothing.happened",
-                  e.targetType(),
-                  e.targetId(),
-                  e.outcome(),
-                  e.reason(),
-                  e.requestId(),
-                  e.clientIp())
-              : e;
+      StoredEvent forged = row.seq() == 23 ? TrailFixture.withAction(e, "nothing.happened") : e;
       String hash = hasher.hash(previous, forged);
       insert(new EventRow(forged, previous, hash));
       previous = hash;
@@ -312,27 +296,6 @@ class AuditTrailIT {
       }
     }
     return rows;
-  }
-
-  private static EventRow withSeq(EventRow row, long seq) {
-    StoredEvent e = row.event();
-    return new EventRow(
-        new StoredEvent(
-            seq,
-            e.id(),
-            e.at(),
-            e.tenantId(),
-            e.actorType(),
-            e.actorId(),
-            e.action(),
-            e.targetType(),
-            e.targetId(),
-            e.outcome(),
-            e.reason(),
-            e.requestId(),
-            e.clientIp()),
-        row.prevHash(),
-        row.hash());
   }
 
   private static void execute(HikariDataSource pool, String sql) throws SQLException {

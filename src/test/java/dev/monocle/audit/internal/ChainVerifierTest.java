@@ -52,26 +52,8 @@ class ChainVerifierTest {
   @Test
   void aChangedFieldIsFoundAtItsEvent() {
     EventRow row = rows.get(16);
-    StoredEvent e = row.event();
-    rows.set(
-        16,
-        new EventRow(
-            new StoredEvent(
-                e.seq(),
-                e.id(),
-                e.at(),
-                e.tenantId(),
-                e.actorType(),
-                "someone-else",
-                e.action(),
-                e.targetType(),
-                e.targetId(),
-                e.outcome(),
-                e.reason(),
-                e.requestId(),
-                e.clientIp()),
-            row.prevHash(),
-            row.hash()));
+    StoredEvent changed = TrailFixture.withAction(row.event(), "nothing.happened");
+    rows.set(16, new EventRow(changed, row.prevHash(), row.hash()));
     assertInvalidAt(17, verify(rows, headSeq(), headHash()));
   }
 
@@ -86,7 +68,7 @@ class ChainVerifierTest {
     Collections.swap(rows, 30, 33);
     List<EventRow> renumbered = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
-      renumbered.add(withSeq(rows.get(i), i + 1));
+      renumbered.add(TrailFixture.withSeq(rows.get(i), i + 1));
     }
     assertInvalidAt(31, verify(renumbered, 50, headHash()));
   }
@@ -216,27 +198,6 @@ class ChainVerifierTest {
   private Checkpoint sign(long seq, String hash) {
     Instant at = Instant.parse("2026-11-22T12:00:00Z").plusSeconds(seq);
     return new Checkpoint(seq, hash, at, signer.kid(), signer.sign(seq, hash, at));
-  }
-
-  private static EventRow withSeq(EventRow row, long seq) {
-    StoredEvent e = row.event();
-    return new EventRow(
-        new StoredEvent(
-            seq,
-            e.id(),
-            e.at(),
-            e.tenantId(),
-            e.actorType(),
-            e.actorId(),
-            e.action(),
-            e.targetType(),
-            e.targetId(),
-            e.outcome(),
-            e.reason(),
-            e.requestId(),
-            e.clientIp()),
-        row.prevHash(),
-        row.hash());
   }
 
   private static StoredEvent event(long seq, String action) {

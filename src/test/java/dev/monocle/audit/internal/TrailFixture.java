@@ -55,6 +55,46 @@ final class TrailFixture implements AutoCloseable {
         action, Actor.user(actor), "tenant-1", Target.of("n", Integer.toString(n)));
   }
 
+  /** The row with another sequence number (as when two rows are swapped in the database). */
+  static EventRow withSeq(EventRow row, long seq) {
+    StoredEvent e = row.event();
+    return new EventRow(
+        new StoredEvent(
+            seq,
+            e.id(),
+            e.at(),
+            e.tenantId(),
+            e.actorType(),
+            e.actorId(),
+            e.action(),
+            e.targetType(),
+            e.targetId(),
+            e.outcome(),
+            e.reason(),
+            e.requestId(),
+            e.clientIp()),
+        row.prevHash(),
+        row.hash());
+  }
+
+  /** The event with another action (as a rewrite in the database would change it). */
+  static StoredEvent withAction(StoredEvent e, String action) {
+    return new StoredEvent(
+        e.seq(),
+        e.id(),
+        e.at(),
+        e.tenantId(),
+        e.actorType(),
+        e.actorId(),
+        action,
+        e.targetType(),
+        e.targetId(),
+        e.outcome(),
+        e.reason(),
+        e.requestId(),
+        e.clientIp());
+  }
+
   ChainVerifier.Result verify() throws SQLException {
     try (Connection c = database.dataSource().getConnection()) {
       return AuditVerification.verify(c, checkpoints.signer());
