@@ -15,6 +15,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
@@ -119,6 +120,7 @@ public class AuditVerification {
     // second one checks, batch by batch, in order.
     BlockingQueue<List<EventRow>> batches = new ArrayBlockingQueue<>(QUEUED_BATCHES);
     AtomicReference<RuntimeException> checkFailure = new AtomicReference<>();
+    AtomicBoolean stop = new AtomicBoolean(); // a break was found: reading more is pointless
     Thread checker =
         new Thread(
             () -> {
@@ -126,11 +128,13 @@ public class AuditVerification {
                 for (List<EventRow> batch = batches.take();
                     !batch.isEmpty();
                     batch = batches.take()) {
-                  if (checkFailure.get() == null) {
+                  if (!stop.get()) {
                     try {
                       batch.forEach(verifier::accept);
+                      stop.set(!verifier.wantsMore());
                     } catch (RuntimeException e) {
-                      checkFailure.set(e); // keep draining, so that the reader never blocks
+                      checkFailure.set(e);
+                      stop.set(true); // keep draining, so that the reader never blocks
                     }
                   }
                 }
@@ -151,7 +155,7 @@ public class AuditVerification {
         events.setFetchSize(FETCH);
         try (ResultSet rs = events.executeQuery()) {
           List<EventRow> batch = new ArrayList<>(BATCH);
-          while (verifier.wantsMore() && checkFailure.get() == null && rs.next()) {
+          while (!stop.get() && rs.next()) {
             batch.add(AuditRows.event(rs));
             if (batch.size() == BATCH) {
               batches.put(batch);

@@ -47,7 +47,7 @@ public final class ChainVerifier {
   private Long expectedSeq;
   private String previousHash;
   private long lastMatchedCheckpoint;
-  private volatile Result broken;
+  private Result broken;
 
   /**
    * @param headSeq the chain head (sequence number and hash) read before the events: events after

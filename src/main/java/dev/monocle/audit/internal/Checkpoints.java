@@ -61,12 +61,14 @@ public class Checkpoints {
                     .map(String::trim)
                     .filter(k -> !k.isEmpty())
                     .toList();
-            signer = new CheckpointSigner(secrets.get(SecretName.AUDIT_SIGNING_KEY), trusted);
+            CheckpointSigner built =
+                new CheckpointSigner(secrets.get(SecretName.AUDIT_SIGNING_KEY), trusted);
             LOG.info(
                 "Audit checkpoints are signed with Ed25519 key "
-                    + signer.kid()
+                    + built.kid()
                     + ", public key "
-                    + signer.publicKey());
+                    + built.publicKey());
+            signer = built;
           } catch (GeneralSecurityException e) {
             throw new IllegalStateException("audit checkpoint keys are unusable", e);
           }

@@ -37,7 +37,7 @@ import java.util.regex.Pattern;
 @Allow(roles = Role.AUDITOR)
 public class AuditResource {
 
-  private static final Pattern ACTION = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z0-9_]+)*(\\.\\*)?");
+  private static final Pattern ACTION = Pattern.compile("[a-z][a-z0-9_.]*(\\.\\*)?");
   private static final Pattern ACTOR = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
   private static final Set<String> OUTCOMES = Set.of("success", "failure", "denied");
 
