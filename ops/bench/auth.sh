@@ -3,6 +3,7 @@
 # authentication on a GET), each against a baseline measured in the same run:
 #   baseline  GET /.well-known/jwks.json without credentials (public, same JAX-RS stack)
 #   jwks+auth the same GET with a bearer token: MP-JWT verification, revocation check, caller
+#             (also at one connection, where the added p50 is the cost of authentication alone)
 #   me        GET /api/v1/auth/me: authentication, authorization, audit, a database read
 #   login     POST /api/v1/auth/login: Argon2id (19 MiB, t=2) and a new session
 #   refresh   POST /api/v1/auth/refresh: row lock, spend, new token, ES256 signature
@@ -41,6 +42,9 @@ token=$(field access_token)
 export BENCH_BASELINE=/.well-known/jwks.json
 ops/bench/bench.sh -d "$duration" -c "$connections" -H "Authorization: Bearer $token" \
   jwks+auth /.well-known/jwks.json me /api/v1/auth/me 2>&1 | tail -4
+# One connection: no queueing, so the added p50 is the cost of authenticating a request.
+ops/bench/bench.sh -d "$duration" -t 1 -c 1 -H "Authorization: Bearer $token" \
+  jwks+auth-c1 /.well-known/jwks.json 2>&1 | tail -3
 BENCH_BODY=$(field login_body) ops/bench/bench.sh -d "$duration" -c "$connections" \
   -H 'Content-Type: application/json' login 'POST /api/v1/auth/login' 2>&1 | tail -3
 BENCH_SCRIPT=ops/bench/refresh.lua BENCH_TOKENS=$(field refresh_tokens) BENCH_THREADS=2 \

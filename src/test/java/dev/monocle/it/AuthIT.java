@@ -11,9 +11,13 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.monocle.it.Api.Reply;
@@ -147,7 +151,7 @@ class AuthIT {
     root = new Session(access, confirmed.string("refresh_token"), confirmed.string("session_id"));
 
     JsonObject header = part(access, 0);
-    assertEquals("ES256", header.getString("alg"));
+    assertEquals("RS256", header.getString("alg"));
     assertEquals("JWT", header.getString("typ"));
     assertNotNull(header.getString("kid"));
     JsonObject claims = part(access, 1);
@@ -424,18 +428,36 @@ class AuthIT {
                 .replace("\"viewer\"", "\"platform_admin\""));
     unauthorized(me(parts[0] + "." + promoted + "." + parts[2]));
 
-    ECKey attacker = new ECKeyGenerator(Curve.P_256).keyID(kid).generate();
+    // The classic confusion: HS256 keyed with the server's RSA public key (PEM and DER).
+    RSAKey published = (RSAKey) JWKSet.parse(jwks).getKeyByKeyId(kid);
+    byte[] der = published.toRSAPublicKey().getEncoded();
+    String pem =
+        "-----BEGIN PUBLIC KEY-----\n"
+            + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(der)
+            + "\n-----END PUBLIC KEY-----\n";
+    for (byte[] secret : List.of(der, pem.getBytes(StandardCharsets.US_ASCII))) {
+      SignedJWT confused =
+          new SignedJWT(
+              new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).keyID(kid).build(),
+              JWTClaimsSet.parse(
+                  new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8)));
+      confused.sign(new MACSigner(padTo32(secret)));
+      unauthorized(me(confused.serialize()));
+    }
+
+    RSAKey attacker = new RSAKeyGenerator(2048).keyID(kid).generate();
     unauthorized(
         me(
             signed(
                 attacker,
-                new JWSHeader.Builder(JWSAlgorithm.ES256).type(JOSEObjectType.JWT).keyID(kid),
+                new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(kid),
                 payload)));
     unauthorized(
         me(
             signed(
                 attacker,
-                new JWSHeader.Builder(JWSAlgorithm.ES256)
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
                     .type(JOSEObjectType.JWT)
                     .keyID("unknown-kid"),
                 payload)));
@@ -443,7 +465,7 @@ class AuthIT {
         me(
             signed(
                 attacker,
-                new JWSHeader.Builder(JWSAlgorithm.ES256)
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
                     .type(JOSEObjectType.JWT)
                     .keyID(kid)
                     .jwk(attacker.toPublicJWK()),
@@ -452,11 +474,20 @@ class AuthIT {
         me(
             signed(
                 attacker,
-                new JWSHeader.Builder(JWSAlgorithm.ES256)
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
                     .type(JOSEObjectType.JWT)
                     .keyID(kid)
                     .jwkURL(URI.create("http://127.0.0.1:9/jwks.json")),
                 payload)));
+    // Another algorithm than the one configured, even well signed, is refused.
+    ECKey ecAttacker = new ECKeyGenerator(Curve.P_256).keyID(kid).generate();
+    SignedJWT es256 =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.ES256).type(JOSEObjectType.JWT).keyID(kid).build(),
+            JWTClaimsSet.parse(
+                new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8)));
+    es256.sign(new ECDSASigner(ecAttacker));
+    unauthorized(me(es256.serialize()));
 
     Reply mfaFirst = api.login("platform", "root", TestDatabases.bootstrapPassword());
     unauthorized(me(mfaFirst.string("mfa_token")));
@@ -473,14 +504,14 @@ class AuthIT {
     assertEquals(200, me(vic.accessToken()).status(), "the genuine token still works");
   }
 
-  private static String signed(ECKey key, JWSHeader.Builder header, String payload)
+  private static String signed(RSAKey key, JWSHeader.Builder header, String payload)
       throws Exception {
     SignedJWT jwt =
         new SignedJWT(
             header.build(),
             JWTClaimsSet.parse(
                 new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8)));
-    jwt.sign(new ECDSASigner(key));
+    jwt.sign(new RSASSASigner(key));
     return jwt.serialize();
   }
 

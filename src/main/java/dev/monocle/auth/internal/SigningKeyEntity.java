@@ -11,9 +11,9 @@ import jakarta.persistence.Transient;
 import java.time.Instant;
 
 /**
- * An ES256 signing key. Published in the JWKS from creation, used for signing from {@code
- * active_from} (after verifiers have had time to fetch it), kept published after retirement until
- * the last token it signed has expired.
+ * An RS256 signing key (its private JWK sealed). Published in the JWKS from creation, used for
+ * signing from {@code active_from} (after verifiers have had time to fetch it), kept published
+ * after retirement until the last token it signed has expired.
  */
 @Entity
 @Table(name = "auth_signing_key")

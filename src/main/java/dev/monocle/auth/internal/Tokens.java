@@ -4,8 +4,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.monocle.platform.ProblemException;
@@ -86,11 +85,11 @@ public class Tokens {
     try {
       SignedJWT jwt = SignedJWT.parse(token);
       JWSHeader header = jwt.getHeader();
-      if (!JWSAlgorithm.ES256.equals(header.getAlgorithm()) || header.getKeyID() == null) {
+      if (!JWSAlgorithm.RS256.equals(header.getAlgorithm()) || header.getKeyID() == null) {
         throw invalidMfaToken();
       }
       var key = keys.published(header.getKeyID()).orElseThrow(Tokens::invalidMfaToken);
-      if (!jwt.verify(new ECDSAVerifier(key.toECPublicKey()))) {
+      if (!jwt.verify(new RSASSAVerifier(key.toRSAPublicKey()))) {
         throw invalidMfaToken();
       }
       JWTClaimsSet claims = jwt.getJWTClaimsSet();
@@ -114,12 +113,12 @@ public class Tokens {
     try {
       SignedJWT jwt =
           new SignedJWT(
-              new JWSHeader.Builder(JWSAlgorithm.ES256)
+              new JWSHeader.Builder(JWSAlgorithm.RS256)
                   .type(JOSEObjectType.JWT)
                   .keyID(key.kid())
                   .build(),
               claims);
-      jwt.sign(new ECDSASigner(key.jwk()));
+      jwt.sign(key.signer());
       return jwt.serialize();
     } catch (JOSEException e) {
       throw new IllegalStateException("cannot sign a token", e);
