@@ -31,7 +31,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The RS256 keys (RSA 2048) that sign access tokens. RS256 rather than ES256 because every request
- * verifies a token: on this JDK an RSA verification takes 65 µs and an ECDSA P-256 one 1.8 ms
+ * verifies a token: on this JDK an RSA verification takes 65 µs and an ECDSA P-256 one 1.7 ms
  * (ops/bench/README.md). Keys of another type (the ES256 keys of earlier versions) are retired at
  * start-up. Private parts are sealed in {@code auth_signing_key}, so every instance signs with the
  * same key. Rotation is without downtime: a new key is published in the JWKS at once and used for
