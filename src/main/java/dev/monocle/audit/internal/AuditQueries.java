@@ -38,53 +38,18 @@ public class AuditQueries {
             .append(" FROM audit_event WHERE seq < ?");
     List<Object> args = new ArrayList<>();
     args.add(beforeSeq);
-    filter
-        .tenantId()
-        .ifPresent(
-            t -> {
-              sql.append(" AND tenant_id = ?");
-              args.add(t);
-            });
-    filter
-        .from()
-        .ifPresent(
-            t -> {
-              sql.append(" AND at >= ?");
-              args.add(AuditRows.toColumn(t));
-            });
-    filter
-        .to()
-        .ifPresent(
-            t -> {
-              sql.append(" AND at < ?");
-              args.add(AuditRows.toColumn(t));
-            });
-    filter
-        .actor()
-        .ifPresent(
-            a -> {
-              sql.append(" AND actor_id = ?");
-              args.add(a);
-            });
-    filter
-        .action()
-        .ifPresent(
-            a -> {
-              if (a.endsWith(".*")) {
-                sql.append(" AND action LIKE ? ESCAPE '\\'");
-                args.add(likePrefix(a.substring(0, a.length() - 1)));
-              } else {
-                sql.append(" AND action = ?");
-                args.add(a);
-              }
-            });
-    filter
-        .outcome()
-        .ifPresent(
-            o -> {
-              sql.append(" AND outcome = ?");
-              args.add(o);
-            });
+    and(sql, args, " AND tenant_id = ?", filter.tenantId());
+    and(sql, args, " AND at >= ?", filter.from().map(AuditRows::toColumn));
+    and(sql, args, " AND at < ?", filter.to().map(AuditRows::toColumn));
+    and(sql, args, " AND actor_id = ?", filter.actor());
+    Optional<String> action = filter.action();
+    if (action.isPresent() && action.get().endsWith(".*")) {
+      String prefix = action.get().substring(0, action.get().length() - 1);
+      and(sql, args, " AND action LIKE ? ESCAPE '\\'", Optional.of(likePrefix(prefix)));
+    } else {
+      and(sql, args, " AND action = ?", action);
+    }
+    and(sql, args, " AND outcome = ?", filter.outcome());
     sql.append(" ORDER BY seq DESC");
     try (Connection c = database.dataSource().getConnection();
         PreparedStatement q = c.prepareStatement(sql.toString())) {
@@ -111,6 +76,16 @@ public class AuditQueries {
     } catch (SQLException e) {
       throw new IllegalStateException("audit checkpoints could not be read", e);
     }
+  }
+
+  /** Adds {@code condition} with its one parameter when the filter has a value. */
+  private static void and(
+      StringBuilder sql, List<Object> args, String condition, Optional<?> value) {
+    value.ifPresent(
+        v -> {
+          sql.append(condition);
+          args.add(v);
+        });
   }
 
   private static String likePrefix(String prefix) {

@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -36,8 +35,6 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
  */
 @ApplicationScoped
 public class ChainedAuditTrail implements AuditTrail {
-
-  private static final int MAX_REASON = 500;
 
   private static final Logger LOG = Logger.getLogger(ChainedAuditTrail.class.getName());
   private static final int QUEUE_CAPACITY = 10_000;
@@ -245,7 +242,7 @@ public class ChainedAuditTrail implements AuditTrail {
     try (PreparedStatement insert = c.prepareStatement(AuditRows.INSERT_EVENT)) {
       for (Pending p : events) {
         seq++;
-        StoredEvent stored = stored(seq, now, p);
+        StoredEvent stored = StoredEvent.of(seq, now, p.event(), p.requestId(), p.clientIp());
         String hash = hasher.hash(previous, stored);
         AuditRows.bind(insert, new EventRow(stored, previous, hash));
         insert.addBatch();
@@ -259,28 +256,5 @@ public class ChainedAuditTrail implements AuditTrail {
       update.setString(2, previous);
       update.executeUpdate();
     }
-  }
-
-  private static StoredEvent stored(long seq, Instant at, Pending p) {
-    AuditEvent event = p.event();
-    return new StoredEvent(
-        seq,
-        UUID.randomUUID().toString(),
-        at,
-        bounded(event.tenantId(), 36),
-        bounded(event.actor().type(), 16),
-        bounded(event.actor().id(), 64),
-        bounded(event.action(), 64),
-        bounded(event.target().type(), 64),
-        bounded(event.target().id(), 128),
-        event.outcome().wireName(),
-        bounded(event.reason(), MAX_REASON),
-        bounded(p.requestId(), 64),
-        bounded(p.clientIp(), 64));
-  }
-
-  /** Every column is bounded; a longer value is cut, never a reason to lose the event. */
-  private static String bounded(String value, int max) {
-    return value == null || value.length() <= max ? value : value.substring(0, max);
   }
 }

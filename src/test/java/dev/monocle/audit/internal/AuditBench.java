@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -113,21 +112,7 @@ public class AuditBench {
             c.prepareStatement(AuditRows.INSERT_EVENT.replace("audit_event", "bench_unchained"))) {
       long seq = s.n.incrementAndGet();
       AuditEvent e = TrailFixture.event("bench.append", "u", (int) seq);
-      StoredEvent stored =
-          new StoredEvent(
-              seq,
-              UUID.randomUUID().toString(),
-              Instant.now(),
-              e.tenantId(),
-              e.actor().type(),
-              e.actor().id(),
-              e.action(),
-              e.target().type(),
-              e.target().id(),
-              e.outcome().wireName(),
-              null,
-              null,
-              null);
+      StoredEvent stored = StoredEvent.of(seq, Instant.now(), e, null, null);
       AuditRows.bind(insert, new EventRow(stored, EventHash.GENESIS, EventHash.GENESIS));
       insert.executeUpdate();
     }
@@ -157,20 +142,7 @@ public class AuditBench {
           for (long seq = 1; seq <= TRAIL; seq++) {
             AuditEvent e = TrailFixture.event("auth.login", "user-" + (seq % 97), (int) seq);
             StoredEvent stored =
-                new StoredEvent(
-                    seq,
-                    UUID.randomUUID().toString(),
-                    at.plusMillis(seq),
-                    e.tenantId(),
-                    e.actor().type(),
-                    e.actor().id(),
-                    e.action(),
-                    e.target().type(),
-                    e.target().id(),
-                    e.outcome().wireName(),
-                    null,
-                    "req-" + seq,
-                    "192.0.2.7");
+                StoredEvent.of(seq, at.plusMillis(seq), e, "req-" + seq, "192.0.2.7");
             String hash = hasher.hash(previous, stored);
             EventRow row = new EventRow(stored, previous, hash);
             rows.add(row);
