@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
@@ -90,7 +91,7 @@ class AuthIT {
 
   private static Session root() {
     if (root == null) {
-      root = api.admin("platform", "root", TestDatabases.bootstrapPassword(), ROOT_TOTP);
+      root = RootAdmin.signIn(api);
     }
     return root;
   }
@@ -414,13 +415,12 @@ class AuthIT {
     }
 
     String jwks = api.get("/.well-known/jwks.json", null).raw().body();
-    SignedJWT hmac =
-        new SignedJWT(
-            new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).keyID(kid).build(),
-            JWTClaimsSet.parse(
-                new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8)));
-    hmac.sign(new MACSigner(padTo32(jwks.getBytes(StandardCharsets.UTF_8))));
-    unauthorized(me(hmac.serialize()));
+    unauthorized(
+        me(
+            signed(
+                new MACSigner(padTo32(jwks.getBytes(StandardCharsets.UTF_8))),
+                new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).keyID(kid),
+                payload)));
 
     String promoted =
         b64(
@@ -437,16 +437,16 @@ class AuthIT {
                 .encodeToString(der)
             + "\n-----END PUBLIC KEY-----\n";
     for (byte[] secret : List.of(der, pem.getBytes(StandardCharsets.US_ASCII))) {
-      SignedJWT confused =
-          new SignedJWT(
-              new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).keyID(kid).build(),
-              JWTClaimsSet.parse(
-                  new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8)));
-      confused.sign(new MACSigner(padTo32(secret)));
-      unauthorized(me(confused.serialize()));
+      unauthorized(
+          me(
+              signed(
+                  new MACSigner(padTo32(secret)),
+                  new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).keyID(kid),
+                  payload)));
     }
 
-    RSAKey attacker = new RSAKeyGenerator(2048).keyID(kid).generate();
+    RSAKey attackerKey = new RSAKeyGenerator(2048).keyID(kid).generate();
+    RSASSASigner attacker = new RSASSASigner(attackerKey);
     unauthorized(
         me(
             signed(
@@ -468,7 +468,7 @@ class AuthIT {
                 new JWSHeader.Builder(JWSAlgorithm.RS256)
                     .type(JOSEObjectType.JWT)
                     .keyID(kid)
-                    .jwk(attacker.toPublicJWK()),
+                    .jwk(attackerKey.toPublicJWK()),
                 payload)));
     unauthorized(
         me(
@@ -481,13 +481,12 @@ class AuthIT {
                 payload)));
     // Another algorithm than the one configured, even well signed, is refused.
     ECKey ecAttacker = new ECKeyGenerator(Curve.P_256).keyID(kid).generate();
-    SignedJWT es256 =
-        new SignedJWT(
-            new JWSHeader.Builder(JWSAlgorithm.ES256).type(JOSEObjectType.JWT).keyID(kid).build(),
-            JWTClaimsSet.parse(
-                new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8)));
-    es256.sign(new ECDSASigner(ecAttacker));
-    unauthorized(me(es256.serialize()));
+    unauthorized(
+        me(
+            signed(
+                new ECDSASigner(ecAttacker),
+                new JWSHeader.Builder(JWSAlgorithm.ES256).type(JOSEObjectType.JWT).keyID(kid),
+                payload)));
 
     Reply mfaFirst = api.login("platform", "root", TestDatabases.bootstrapPassword());
     unauthorized(me(mfaFirst.string("mfa_token")));
@@ -504,14 +503,15 @@ class AuthIT {
     assertEquals(200, me(vic.accessToken()).status(), "the genuine token still works");
   }
 
-  private static String signed(RSAKey key, JWSHeader.Builder header, String payload)
+  /** The payload of a genuine token under another header and signature. */
+  private static String signed(JWSSigner signer, JWSHeader.Builder header, String payload)
       throws Exception {
     SignedJWT jwt =
         new SignedJWT(
             header.build(),
             JWTClaimsSet.parse(
                 new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8)));
-    jwt.sign(new RSASSASigner(key));
+    jwt.sign(signer);
     return jwt.serialize();
   }
 

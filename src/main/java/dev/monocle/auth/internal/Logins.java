@@ -170,13 +170,7 @@ public class Logins {
             });
     if (grant == null) {
       metrics.authenticationFailure(failure[0]);
-      audit.record(
-          AuditEvent.failure(
-              "auth.mfa_failed",
-              Actor.user(userId[0]),
-              tenantId[0],
-              Target.of("user", userId[0]),
-              failure[0]));
+      recordMfaFailure(userId[0], tenantId[0], failure[0]);
       throw invalidCode();
     }
     audit.record(
@@ -311,13 +305,7 @@ public class Logins {
             });
     if (confirmation == null) {
       metrics.authenticationFailure("bad_totp");
-      audit.record(
-          AuditEvent.failure(
-              "auth.mfa_failed",
-              Actor.user(userId[0]),
-              tenantId[0],
-              Target.of("user", userId[0]),
-              "bad_enrollment_code"));
+      recordMfaFailure(userId[0], tenantId[0], "bad_enrollment_code");
       throw new ProblemException(
           400,
           "invalid-code",
@@ -426,5 +414,11 @@ public class Logins {
   static ProblemException invalidCode() {
     return new ProblemException(
         401, "invalid-code", "Invalid code", "The code is wrong, expired or already used.");
+  }
+
+  private void recordMfaFailure(String userId, String tenantId, String reason) {
+    audit.record(
+        AuditEvent.failure(
+            "auth.mfa_failed", Actor.user(userId), tenantId, Target.of("user", userId), reason));
   }
 }

@@ -90,7 +90,7 @@ public class SigningKeys {
                   .getResultList();
           boolean usable = false;
           for (SigningKeyEntity k : live) {
-            if (isRsa(k)) {
+            if (toKey(k).isPresent()) {
               usable = true;
             } else {
               k.retiredAt = now;
@@ -102,14 +102,6 @@ public class SigningKeys {
           }
         });
     reload();
-  }
-
-  private static boolean isRsa(SigningKeyEntity k) {
-    try {
-      return JWK.parse(k.privateJwk) instanceof RSAKey;
-    } catch (ParseException e) {
-      return false;
-    }
   }
 
   /** Publishes a new key now, to sign from {@code publish-delay} on; returns its kid. */

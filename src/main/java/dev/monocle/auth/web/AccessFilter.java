@@ -23,9 +23,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Authentication and authorization for every JAX-RS endpoint, in one place. Credentials in a query
@@ -55,6 +58,9 @@ public class AccessFilter implements ContainerRequestFilter {
           "current_password",
           "new_password");
 
+  /** Route templates by resource class and method, computed once (this filter runs per request). */
+  private static final Map<List<Object>, String> ROUTES = new ConcurrentHashMap<>();
+
   @Context ResourceInfo resource;
   @Inject Credentials credentials;
   @Inject CurrentCaller current;
@@ -83,7 +89,10 @@ public class AccessFilter implements ContainerRequestFilter {
       return;
     }
     Caller who = caller.orElseThrow(credentials::missing);
-    String endpoint = request.getMethod() + " " + routeOf(type, method);
+    String endpoint =
+        request.getMethod()
+            + " "
+            + ROUTES.computeIfAbsent(List.of(type, method), k -> routeOf(type, method));
     Actor actor = who.isUser() ? Actor.user(who.id()) : Actor.service(who.id());
     Optional<String> denial = AccessDecision.denial(rule(method, type, Allow.class), who);
     if (denial.isPresent()) {
