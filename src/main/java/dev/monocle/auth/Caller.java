@@ -1,5 +1,6 @@
 package dev.monocle.auth;
 
+import dev.monocle.audit.AuditEvent;
 import dev.monocle.platform.access.Role;
 import dev.monocle.platform.access.Scope;
 import java.util.List;
@@ -37,6 +38,11 @@ public record Caller(
 
   public boolean isUser() {
     return kind == Kind.USER;
+  }
+
+  /** This caller as the actor of an audit event. */
+  public AuditEvent.Actor actor() {
+    return isUser() ? AuditEvent.Actor.user(id) : AuditEvent.Actor.service(id);
   }
 
   public boolean has(Role role) {

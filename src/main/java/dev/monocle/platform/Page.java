@@ -33,7 +33,7 @@ public record Page<T>(List<T> items, @JsonbNillable String nextCursor) {
 
     private static String decode(String cursor) {
       try {
-        if (cursor.length() > 200) {
+        if (cursor.length() > 1024) {
           throw new IllegalArgumentException("too long");
         }
         return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);

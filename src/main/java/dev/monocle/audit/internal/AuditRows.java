@@ -1,12 +1,12 @@
 package dev.monocle.audit.internal;
 
+import dev.monocle.platform.JdbcTime;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 
 /**
  * How audit rows map to JDBC, in one place for the writer, the reader and the verifier. Times are
@@ -45,12 +45,11 @@ final class AuditRows {
   }
 
   static LocalDateTime toColumn(Instant instant) {
-    return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    return JdbcTime.toColumn(instant);
   }
 
   static Instant instant(ResultSet rs, int column) throws SQLException {
-    LocalDateTime value = rs.getObject(column, LocalDateTime.class);
-    return value == null ? null : value.toInstant(ZoneOffset.UTC);
+    return JdbcTime.instant(rs, column);
   }
 
   /** Reads a row selected with {@link #EVENT_COLUMNS}. */

@@ -84,12 +84,22 @@ public class ChainedAuditTrail implements AuditTrail {
 
   @Override
   public void record(AuditEvent event) {
-    Pending pending = pending(event, new CompletableFuture<>());
+    recordAll(List.of(event));
+  }
+
+  @Override
+  public void recordAll(List<AuditEvent> events) {
+    List<CompletableFuture<Void>> committed = new ArrayList<>(events.size());
     try {
-      if (!queue.offer(pending, 5, TimeUnit.SECONDS)) {
-        throw new IllegalStateException("audit queue full: event not recorded");
+      for (AuditEvent event : events) {
+        Pending pending = pending(event, new CompletableFuture<>());
+        if (!queue.offer(pending, 5, TimeUnit.SECONDS)) {
+          throw new IllegalStateException("audit queue full: event not recorded");
+        }
+        committed.add(pending.committed());
       }
-      pending.committed().get(RECORD_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      CompletableFuture.allOf(committed.toArray(CompletableFuture[]::new))
+          .get(RECORD_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while recording an audit event", e);

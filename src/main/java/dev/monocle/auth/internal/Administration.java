@@ -6,6 +6,7 @@ import dev.monocle.audit.AuditEvent.Target;
 import dev.monocle.audit.AuditTrail;
 import dev.monocle.auth.Caller;
 import dev.monocle.platform.Database;
+import dev.monocle.platform.ETags;
 import dev.monocle.platform.Page;
 import dev.monocle.platform.ProblemException;
 import dev.monocle.platform.ProblemException.FieldError;
@@ -131,7 +132,7 @@ public class Administration {
         database.inTransaction(
             em -> {
               TenantEntity tenant = findTenant(em, id);
-              requireVersion(ifMatch, tenant.version);
+              ETags.requireMatch(ifMatch, tenant.version);
               if (name != null) {
                 tenant.name = name;
               }
@@ -236,7 +237,7 @@ public class Administration {
               UserEntity user = findUser(em, admin, id);
               requireMayManage(em, admin, user);
               em.lock(user, LockModeType.PESSIMISTIC_WRITE);
-              requireVersion(ifMatch, user.version);
+              ETags.requireMatch(ifMatch, user.version);
               Instant now = clock.instant();
               if (roles != null) {
                 checkGrantable(admin, em.find(TenantEntity.class, user.tenantId), roles);
@@ -568,16 +569,6 @@ public class Administration {
   private static void bindAfter(TypedQuery<?> q, Page.Request page) {
     if (page.after() != null) {
       q.setParameter("after", page.after());
-    }
-  }
-
-  private static void requireVersion(Long ifMatch, long version) {
-    if (ifMatch != null && ifMatch != version) {
-      throw new ProblemException(
-          412,
-          "precondition-failed",
-          "Precondition failed",
-          "The resource changed since you read it (If-Match).");
     }
   }
 

@@ -1,7 +1,6 @@
 package dev.monocle.auth.internal;
 
 import dev.monocle.audit.AuditEvent;
-import dev.monocle.audit.AuditEvent.Actor;
 import dev.monocle.audit.AuditEvent.Target;
 import dev.monocle.audit.AuditTrail;
 import dev.monocle.auth.AccessControl;
@@ -48,7 +47,7 @@ public class CurrentCaller implements AccessControl, TenantScope {
       audit.record(
           AuditEvent.denied(
               "authz.decision",
-              c.isUser() ? Actor.user(c.id()) : Actor.service(c.id()),
+              c.actor(),
               c.tenantId(),
               Target.of("tenant", tenantId),
               "object of another tenant"));

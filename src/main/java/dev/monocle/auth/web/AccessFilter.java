@@ -93,7 +93,7 @@ public class AccessFilter implements ContainerRequestFilter {
         request.getMethod()
             + " "
             + ROUTES.computeIfAbsent(List.of(type, method), k -> routeOf(type, method));
-    Actor actor = who.isUser() ? Actor.user(who.id()) : Actor.service(who.id());
+    Actor actor = who.actor();
     Optional<String> denial = AccessDecision.denial(rule(method, type, Allow.class), who);
     if (denial.isPresent()) {
       limits.denied();

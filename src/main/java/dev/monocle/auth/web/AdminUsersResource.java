@@ -2,6 +2,7 @@ package dev.monocle.auth.web;
 
 import dev.monocle.auth.internal.Administration;
 import dev.monocle.auth.internal.CurrentCaller;
+import dev.monocle.platform.ETags;
 import dev.monocle.platform.Page;
 import dev.monocle.platform.access.Allow;
 import dev.monocle.platform.access.Role;

@@ -1,5 +1,6 @@
 package dev.monocle.platform.web;
 
+import dev.monocle.platform.JsonBinding;
 import dev.monocle.platform.ProblemException;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
@@ -13,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Everything else. A body that does not bind (wrong type, unknown field) is the client's 400; any
@@ -24,9 +23,6 @@ import java.util.regex.Pattern;
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
   private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
-  private static final Pattern UNKNOWN_PROPERTY =
-      Pattern.compile(
-          "(?:[Uu]nknown property:? '?|Json property )([A-Za-z0-9_]{1,64})'?(?: can not be mapped)?");
 
   @Context UriInfo uri;
 
@@ -48,14 +44,14 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     }
     for (Throwable t = exception; t != null; t = t.getCause()) {
       if (t instanceof JsonbException || t instanceof JsonException) {
-        Matcher unknown = UNKNOWN_PROPERTY.matcher(String.valueOf(t.getMessage()));
-        if (unknown.find()) {
+        java.util.Optional<String> unknown = JsonBinding.unknownField(t);
+        if (unknown.isPresent()) {
           return new ProblemException(
               400,
               "unknown-field",
               "Invalid request",
               "The request body has a field this endpoint does not accept.",
-              List.of(new ProblemException.FieldError(unknown.group(1), "unknown field")),
+              List.of(new ProblemException.FieldError(unknown.get(), "unknown field")),
               Map.of());
         }
         return new ProblemException(

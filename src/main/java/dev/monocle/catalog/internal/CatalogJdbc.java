@@ -1,0 +1,49 @@
+package dev.monocle.catalog.internal;
+
+import dev.monocle.platform.Database;
+import dev.monocle.platform.ProblemException;
+import dev.monocle.platform.ProblemException.FieldError;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+
+/** Transactions on a pooled connection for the frame tables, which the catalog reads in SQL. */
+@ApplicationScoped
+public class CatalogJdbc {
+
+  @Inject Database database;
+
+  /** Work on one connection. */
+  public interface Work<T> {
+    T on(Connection c) throws SQLException;
+  }
+
+  /** Runs {@code work} in one transaction; a duplicate SKU is a 409 naming the field. */
+  public <T> T transaction(Work<T> work) {
+    try (Connection c = database.dataSource().getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        T result = work.on(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      if ("23505".equals(e.getSQLState())) {
+        throw new ProblemException(
+            409,
+            "conflict",
+            "Conflict",
+            "Another frame of this tenant has that SKU.",
+            List.of(new FieldError("sku", "is taken by another frame")),
+            Map.of());
+      }
+      throw new IllegalStateException("catalog database failure", e);
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package dev.monocle.catalog.web;
+
+import dev.monocle.platform.ProblemException;
+import dev.monocle.platform.ProblemException.FieldError;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** Bodies the catalog reads itself: merge patches (JSON objects) and import files (UTF-8). */
+final class JsonBodies {
+
+  private JsonBodies() {}
+
+  static JsonObject object(String body) {
+    try {
+      JsonValue value = Json.createReader(new StringReader(body == null ? "" : body)).readValue();
+      if (value.getValueType() == JsonValue.ValueType.OBJECT) {
+        return value.asJsonObject();
+      }
+    } catch (JsonException e) {
+      // reported below
+    }
+    throw ProblemException.validation(
+        List.of(new FieldError("body", "must be a JSON object (a merge patch)")));
+  }
+
+  static String utf8(byte[] body) {
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(body))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new ProblemException(
+          400,
+          "invalid-encoding",
+          "Malformed request body",
+          "The request body is not valid UTF-8.");
+    }
+  }
+}
