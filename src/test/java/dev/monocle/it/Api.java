@@ -53,7 +53,9 @@ public final class Api {
     if (body == null) {
       request.method(method, BodyPublishers.noBody());
     } else {
-      request.header("Content-Type", "application/json");
+      if (headers.keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
+        request.header("Content-Type", "application/json");
+      }
       request.method(method, BodyPublishers.ofString(body instanceof String s ? s : toJson(body)));
     }
     HttpResponse<String> response = http.send(request.build());

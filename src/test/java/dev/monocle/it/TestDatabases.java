@@ -64,6 +64,23 @@ public final class TestDatabases implements LauncherSessionListener {
     return "jdbc:postgresql://" + server.getHost() + ":" + server.getPort() + "/" + database;
   }
 
+  /**
+   * A direct connection to the database the running server uses, as someone with database access
+   * has it: PostgreSQL directly, H2 through its automatic server mode (the it-h2 run opens the file
+   * with {@code AUTO_SERVER=TRUE}).
+   */
+  public static Connection rawConnection() throws SQLException {
+    if (isPostgres()) {
+      return DriverManager.getConnection(directUrl(IT_DATABASE), user(), "");
+    }
+    return DriverManager.getConnection(
+        "jdbc:h2:file:"
+            + Path.of(System.getenv("MONOCLE_DATA_DIR"), "db", "monocle")
+            + ";AUTO_SERVER=TRUE",
+        "",
+        "");
+  }
+
   @Override
   public void launcherSessionOpened(LauncherSession session) {
     if (kind().isEmpty()) {

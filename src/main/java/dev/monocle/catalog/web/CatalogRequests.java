@@ -3,8 +3,6 @@ package dev.monocle.catalog.web;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -40,7 +38,7 @@ public final class CatalogRequests {
       @NotNull String faceShape,
       @DecimalMin("100") @DecimalMax("180") BigDecimal faceWidthMm,
       @Valid Preferences preferences,
-      @Min(1) @Max(50) Integer limit) {}
+      Integer limit) {}
 
   public record Preferences(
       @Size(max = 10) List<@NotNull String> shapes,

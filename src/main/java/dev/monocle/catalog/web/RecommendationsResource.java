@@ -70,6 +70,9 @@ public class RecommendationsResource {
     if (p.minPrice() != null && p.maxPrice() != null && p.minPrice().compareTo(p.maxPrice()) > 0) {
       errors.add(new FieldError("preferences.min_price", "must not be above max_price"));
     }
+    if (body.limit() != null && (body.limit() < 1 || body.limit() > 50)) {
+      errors.add(new FieldError("limit", "must be between 1 and 50"));
+    }
     if (!errors.isEmpty()) {
       throw ProblemException.validation(errors);
     }
