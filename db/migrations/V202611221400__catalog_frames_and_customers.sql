@@ -46,6 +46,7 @@ CREATE TABLE catalog_frame (
     CONSTRAINT catalog_frame_tenant_sku UNIQUE (tenant_id, sku)
 );
 -- One index per filter and per sort order, each led by the tenant (every query is scoped to one).
+-- The face-shape indexes also carry the frame width: recommendations narrow on both at once.
 CREATE INDEX catalog_frame_newest ON catalog_frame (tenant_id, created_at, id);
 CREATE INDEX catalog_frame_price ON catalog_frame (tenant_id, price_amount, id);
 CREATE INDEX catalog_frame_name ON catalog_frame (tenant_id, name_key, id);
@@ -57,12 +58,12 @@ CREATE INDEX catalog_frame_type ON catalog_frame (tenant_id, frame_type);
 CREATE INDEX catalog_frame_gender ON catalog_frame (tenant_id, gender);
 CREATE INDEX catalog_frame_size ON catalog_frame (tenant_id, size);
 CREATE INDEX catalog_frame_status_stock ON catalog_frame (tenant_id, status, stock);
-CREATE INDEX catalog_frame_fit_oval ON catalog_frame (tenant_id, fit_oval);
-CREATE INDEX catalog_frame_fit_round ON catalog_frame (tenant_id, fit_round);
-CREATE INDEX catalog_frame_fit_square ON catalog_frame (tenant_id, fit_square);
-CREATE INDEX catalog_frame_fit_heart ON catalog_frame (tenant_id, fit_heart);
-CREATE INDEX catalog_frame_fit_diamond ON catalog_frame (tenant_id, fit_diamond);
-CREATE INDEX catalog_frame_fit_oblong ON catalog_frame (tenant_id, fit_oblong);
+CREATE INDEX catalog_frame_fit_oval ON catalog_frame (tenant_id, fit_oval, frame_width_mm);
+CREATE INDEX catalog_frame_fit_round ON catalog_frame (tenant_id, fit_round, frame_width_mm);
+CREATE INDEX catalog_frame_fit_square ON catalog_frame (tenant_id, fit_square, frame_width_mm);
+CREATE INDEX catalog_frame_fit_heart ON catalog_frame (tenant_id, fit_heart, frame_width_mm);
+CREATE INDEX catalog_frame_fit_diamond ON catalog_frame (tenant_id, fit_diamond, frame_width_mm);
+CREATE INDEX catalog_frame_fit_oblong ON catalog_frame (tenant_id, fit_oblong, frame_width_mm);
 
 CREATE TABLE catalog_customer (
     id                 VARCHAR(36)  NOT NULL PRIMARY KEY,

@@ -66,15 +66,15 @@ run warmup "$baseline" 5s >/dev/null
 [ $# -gt 0 ] && [ -z "${BENCH_SCRIPT:-}" ] && run warmup "$2" 5s >/dev/null
 
 printf '\nwrk -t%s -c%s -d%s against %s\n' "$threads" "$connections" "$duration" "$MONOCLE_URL"
-printf '%-28s %10s %9s %9s %9s %8s %7s\n' endpoint req/s p50_ms p90_ms p99_ms non2xx ratio
+printf '%-28s %10s %9s %9s %9s %9s %8s %7s\n' endpoint req/s p50_ms p90_ms p95_ms p99_ms non2xx ratio
 status=0
 base_json=$(BENCH_BODY="" headers="" run baseline "$baseline" "$duration" ops/bench/summary.lua)
 base_rps=$(field "$base_json" rps)
 report() { # name json
   local json=$2 rps
   rps=$(field "$json" rps)
-  printf '%-28s %10s %9s %9s %9s %8s %7s\n' "$1" "$rps" "$(field "$json" p50_ms)" \
-    "$(field "$json" p90_ms)" "$(field "$json" p99_ms)" "$(field "$json" non_2xx)" \
+  printf '%-28s %10s %9s %9s %9s %9s %8s %7s\n' "$1" "$rps" "$(field "$json" p50_ms)" \
+    "$(field "$json" p90_ms)" "$(field "$json" p95_ms)" "$(field "$json" p99_ms)" "$(field "$json" non_2xx)" \
     "$(python3 -c "print(f'{$rps/$base_rps:.2f}')")"
   if [ "$(field "$json" non_2xx)" != 0 ] || [ "$(field "$json" socket_errors)" != 0 ]; then
     echo "  ^ $1 had non-2xx responses or socket errors: not a valid figure" >&2

@@ -462,6 +462,10 @@ class CatalogIT {
                 + URLEncoder.encode("Jane.Doe@example.org", StandardCharsets.UTF_8),
             admin);
     assertEquals(1, byEmail.json().getJsonArray("items").size(), "found by its blind index");
+    assertEquals(
+        403,
+        api.get(CUSTOMERS + "?email=jane.doe%40example.org", editor).status(),
+        "masked readers cannot test who is a customer");
     Reply reads = api.get("/api/v1/audit/events?action=pii.read&limit=100", root.accessToken());
     assertTrue(reads.raw().body().contains(id), "unmasked reads are audited");
 
@@ -518,12 +522,22 @@ class CatalogIT {
     assertEquals(
         404, api.post(f + "/localize", Map.of("languages", List.of("es")), rival).status());
     assertEquals(0, api.get(FRAMES + "?q=private", rival).json().getJsonArray("items").size());
-    assertEquals(
-        201, api.post(FRAMES, frame("X-1", "Same SKU elsewhere", "round", "1"), rival).status());
-    Reply ownImport =
-        api.post(FRAMES + ":import", List.of(frame("X-1", "Rival's", "round", "2")), rival);
+    Map<String, Object> own = new LinkedHashMap<>(frame("X-1", "Same SKU elsewhere", "round", "1"));
+    own.put("status", "active");
+    own.put("stock", 2);
+    assertEquals(201, api.post(FRAMES, own, rival).status());
+    Map<String, Object> reimported = new LinkedHashMap<>(own);
+    reimported.put("name", "Rival's");
+    Reply ownImport = api.post(FRAMES + ":import", List.of(reimported), rival);
     assertEquals(1, ownImport.json().getInt("updated"), "an import upserts in its own tenant only");
     assertEquals("Private", api.get(f, editor).string("name"));
+    Reply theirs =
+        api.post(
+            "/api/v1/catalog/recommendations", Map.of("face_shape", "round", "limit", 50), rival);
+    assertEquals(200, theirs.status(), theirs.raw().body());
+    List<JsonObject> items = theirs.json().getJsonArray("items").getValuesAs(JsonObject.class);
+    assertEquals(1, items.size(), "recommendations come from the caller's tenant only");
+    assertEquals("Rival's", items.get(0).getJsonObject("frame").getString("name"));
 
     Session vicAdmin = rivalAdmin();
     assertEquals(404, api.get(c, vicAdmin.accessToken()).status());

@@ -87,6 +87,10 @@ public class Customers {
 
   public Page<CustomerView> list(String email, Page.Request page) {
     Caller caller = access.caller();
+    if (email != null && !seesValues(caller)) {
+      // A lookup by email would tell masked readers who is a customer: only for those who see it.
+      throw ProblemException.forbidden();
+    }
     Page<CustomerView> result =
         database.inTransaction(
             em -> {

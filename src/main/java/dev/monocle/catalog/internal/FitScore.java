@@ -1,6 +1,7 @@
 package dev.monocle.catalog.internal;
 
 import dev.monocle.catalog.internal.Vocabulary.FaceShape;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -36,22 +37,27 @@ final class FitScore {
   private final List<Object> params = new ArrayList<>();
   private final String sql;
   private final double maxPoints;
+  private final double maxWidthPoints;
+  private final double maxPreferencePoints;
 
   FitScore(Recommendations.Request r) {
     this.request = r;
     List<String> terms = new ArrayList<>();
     terms.add("fit_" + r.faceShape().wire() + " * 6");
-    double max = 600;
+    double width = 0;
     if (r.faceWidthMm() != null) {
-      terms.add("COALESCE(GREATEST(0, 250 - 25 * ABS(frame_width_mm - ?)), 0)");
-      params.add(r.faceWidthMm());
-      max += 250;
+      terms.add(
+          "COALESCE(GREATEST(0, 250 - 25 * ABS(CAST(frame_width_mm AS DOUBLE PRECISION) - ?)), 0)");
+      params.add(r.faceWidthMm().doubleValue());
+      width = 250;
     }
-    max += preference(terms, "shape", Recommendations.wires(r.shapes()), 70);
-    max += preference(terms, "material", Recommendations.wires(r.materials()), 40);
-    max += preference(terms, "color_key", r.colors().stream().sorted().toList(), 40);
+    double preferences = preference(terms, "shape", Recommendations.wires(r.shapes()), 70);
+    preferences += preference(terms, "material", Recommendations.wires(r.materials()), 40);
+    preferences += preference(terms, "color_key", r.colors().stream().sorted().toList(), 40);
     this.sql = "(" + String.join(" + ", terms) + ")";
-    this.maxPoints = max;
+    this.maxWidthPoints = width;
+    this.maxPreferencePoints = preferences;
+    this.maxPoints = 600 + width + preferences;
   }
 
   private int preference(List<String> terms, String column, List<String> values, int points) {
@@ -68,6 +74,28 @@ final class FitScore {
             + " ELSE 0 END");
     params.addAll(values);
     return points;
+  }
+
+  /**
+   * Narrows a query to the frames that can still reach {@code floor} points. The points are a sum
+   * of bounded parts, so a frame needs at least {@code floor − (the other parts' maxima)} from each
+   * part: a face-shape score, and (when the face width is given) a width close enough to it.
+   */
+  void prune(double floor, StringBuilder sql, List<Object> params) {
+    double slack = 1e-6;
+    double face = (floor - maxWidthPoints - maxPreferencePoints) / 6 - slack;
+    if (face > 0) {
+      sql.append(" AND fit_").append(request.faceShape().wire()).append(" >= ?");
+      params.add((int) Math.ceil(face));
+    }
+    double width = floor - 600 - maxPreferencePoints - slack;
+    if (maxWidthPoints > 0 && width > 0) {
+      double within = (250 - width) / 25;
+      double center = request.faceWidthMm().doubleValue();
+      sql.append(" AND frame_width_mm BETWEEN ? AND ?");
+      params.add(BigDecimal.valueOf(center - within).setScale(2, java.math.RoundingMode.FLOOR));
+      params.add(BigDecimal.valueOf(center + within).setScale(2, java.math.RoundingMode.CEILING));
+    }
   }
 
   String pointsSql() {

@@ -5,8 +5,6 @@ import dev.monocle.catalog.internal.FrameInput.Measurements;
 import dev.monocle.catalog.internal.FrameInput.Price;
 import dev.monocle.catalog.internal.Vocabulary.FaceShape;
 import dev.monocle.platform.JdbcTime;
-import dev.monocle.platform.JsonBinding;
-import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,13 +12,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Frames in table {@code catalog_frame}, in plain JDBC: search needs SQL that JPQL cannot say
@@ -58,10 +54,6 @@ final class FrameStore {
       "UPDATE catalog_frame SET "
           + String.join(" = ?, ", WRITTEN.split(",\\s*"))
           + " = ?, version = version + 1 WHERE id = ? AND version = ?";
-
-  private static final Type STRINGS = new ArrayList<String>() {}.getClass().getGenericSuperclass();
-  private static final Type LOCALIZED =
-      new TreeMap<String, Localized>() {}.getClass().getGenericSuperclass();
 
   private FrameStore() {}
 
@@ -153,13 +145,13 @@ final class FrameStore {
     s.setString(i++, f.price().currency());
     s.setInt(i++, f.stock());
     s.setString(i++, f.status());
-    s.setString(i++, JsonBinding.jsonb().toJson(f.images()));
-    s.setString(i++, JsonBinding.jsonb().toJson(f.tags()));
+    s.setString(i++, JsonColumns.write(f.images()));
+    s.setString(i++, JsonColumns.write(f.tags()));
     s.setBoolean(i++, facts.fitGiven());
     for (FaceShape face : FaceShape.values()) {
       s.setInt(i++, facts.fit().get(face));
     }
-    s.setString(i++, JsonBinding.jsonb().toJson(localized));
+    s.setString(i++, JsonColumns.write(localized));
     s.setString(i++, facts.searchText());
     s.setObject(i++, JdbcTime.toColumn(now));
     return i;
@@ -186,9 +178,9 @@ final class FrameStore {
     }
     Measurements m =
         new Measurements(mm(rs, 15), mm(rs, 16), mm(rs, 17), mm(rs, 18), mm(rs, 19), mm(rs, 20));
-    List<String> images = JsonBinding.jsonb().fromJson(rs.getString(26), STRINGS);
-    List<String> tags = JsonBinding.jsonb().fromJson(rs.getString(27), STRINGS);
-    Map<String, Localized> localized = JsonBinding.jsonb().fromJson(rs.getString(34), LOCALIZED);
+    List<String> images = JsonColumns.strings(rs.getString(26));
+    List<String> tags = JsonColumns.strings(rs.getString(27));
+    Map<String, Localized> localized = JsonColumns.localized(rs.getString(34));
     FrameInput input =
         new FrameInput(
             rs.getString(4),

@@ -100,7 +100,9 @@ public final class ImportRows {
     }
   }
 
-  public static List<Row> fromCsv(String body) {
+  public static List<Row> fromCsv(String csv) {
+    // Spreadsheets often save UTF-8 with a byte-order mark, which would glue onto the first column.
+    String body = csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
     CSVFormat format =
         CSVFormat.RFC4180
             .builder()

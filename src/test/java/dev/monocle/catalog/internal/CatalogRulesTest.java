@@ -247,6 +247,22 @@ class CatalogRulesTest {
   }
 
   @Test
+  void theDemoDataIsValidAndVaried() {
+    List<FrameInput> frames = DemoCatalog.frames(new java.util.Random(42), DemoCatalog.FRAMES);
+    for (FrameInput f : frames) {
+      assertEquals(List.of(), FrameRules.check(f), f.sku());
+    }
+    assertEquals(
+        Shape.values().length,
+        frames.stream().map(FrameInput::shape).distinct().count(),
+        "every shape occurs");
+    assertEquals(DemoCatalog.FRAMES, frames.stream().map(FrameInput::sku).distinct().count());
+    for (CustomerInput c : DemoCatalog.customers()) {
+      assertEquals(List.of(), CustomerRules.check(c, LocalDate.of(2026, 11, 22)), c.fullName());
+    }
+  }
+
+  @Test
   void jsonImportRowsKeepTheirNumbersAndTheirErrors() {
     List<ImportRows.Row> rows =
         ImportRows.fromJson(
@@ -262,6 +278,8 @@ class CatalogRulesTest {
         400,
         assertThrows(ProblemException.class, () -> ImportRows.fromCsv("sku,price\nA,1\n")).status(),
         "unknown CSV column");
+    assertEquals(
+        "A", ImportRows.fromCsv("\uFEFFsku,name\nA,x\n").get(0).frame().sku(), "a BOM is skipped");
     assertEquals(
         413,
         assertThrows(

@@ -238,6 +238,39 @@ class FrameCatalogTest {
     assertEquals(Math.round(100 * (90 * 6 + 70) / 670.0), preferring.get(0).score());
   }
 
+  @Test
+  void pruningNeverChangesTheAnswer() {
+    List<FrameInput> frames = DemoCatalog.frames(new java.util.Random(3), 800);
+    List<ImportRows.Row> rows = new ArrayList<>();
+    for (int i = 0; i < frames.size(); i++) {
+      rows.add(new ImportRows.Row(i + 1, frames.get(i), List.of()));
+    }
+    assertEquals(800, fx.imports.run(rows).created());
+    java.util.Random random = new java.util.Random(11);
+    for (int n = 0; n < 60; n++) {
+      FaceShape face = FaceShape.values()[random.nextInt(FaceShape.values().length)];
+      BigDecimal width = random.nextBoolean() ? BigDecimal.valueOf(120 + random.nextInt(40)) : null;
+      Set<Vocabulary.Shape> shapes =
+          random.nextBoolean() ? Set.of(Vocabulary.Shape.values()[random.nextInt(10)]) : Set.of();
+      Set<Vocabulary.Material> materials =
+          random.nextBoolean() ? Set.of(Vocabulary.Material.values()[random.nextInt(8)]) : Set.of();
+      Set<String> colors = random.nextBoolean() ? Set.of("gold") : Set.of();
+      BigDecimal max = random.nextBoolean() ? BigDecimal.valueOf(100 + random.nextInt(150)) : null;
+      Recommendations.Request request =
+          new Recommendations.Request(
+              face, width, shapes, materials, colors, null, max, 1 + random.nextInt(50));
+      fx.recommendations.pruning = true;
+      List<String> pruned = skus(fx.recommendations.recommend(request));
+      fx.recommendations.pruning = false;
+      List<String> full = skus(fx.recommendations.recommend(request));
+      assertEquals(full, pruned, request.toString());
+    }
+  }
+
+  private static List<String> skus(List<Recommendations.Item> items) {
+    return items.stream().map(i -> i.frame().sku() + ":" + i.score()).toList();
+  }
+
   private static FrameInput withStatus(FrameInput f, String status) {
     return new FrameInput(
         f.sku(),
