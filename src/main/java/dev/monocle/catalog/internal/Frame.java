@@ -34,8 +34,18 @@ public record Frame(
     Instant createdAt,
     Instant updatedAt) {
 
+  public Frame {
+    images = List.copyOf(images);
+    tags = List.copyOf(tags);
+    localized = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(localized));
+  }
+
   /** Completeness from 0 to 1, and what is missing. */
-  public record Quality(double score, List<String> issues) {}
+  public record Quality(double score, List<String> issues) {
+    public Quality {
+      issues = List.copyOf(issues);
+    }
+  }
 
   /** Name and description in another language. */
   public record Localized(String name, String description, boolean machineTranslated) {}

@@ -36,7 +36,11 @@ public class FrameImport {
   @Inject Clock clock;
 
   /** What an import did. */
-  public record Report(int created, int updated, int failed, List<RowError> errors) {}
+  public record Report(int created, int updated, int failed, List<RowError> errors) {
+    public Report {
+      errors = List.copyOf(errors);
+    }
+  }
 
   /** A problem of one row. */
   public record RowError(int row, String field, String message) {}

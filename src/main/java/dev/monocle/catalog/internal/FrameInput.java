@@ -49,7 +49,7 @@ public record FrameInput(
         gender,
         measurements == null ? Measurements.NONE : measurements,
         price,
-        stock == null ? 0 : stock,
+        stock == null ? Integer.valueOf(0) : stock,
         status == null ? "draft" : status,
         images == null ? List.of() : images,
         tags == null ? List.of() : tags,

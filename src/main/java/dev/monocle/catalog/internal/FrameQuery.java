@@ -38,6 +38,10 @@ public record FrameQuery(
 
   static final int SUITS_FACE = 70;
 
+  public FrameQuery {
+    words = List.copyOf(words);
+  }
+
   /** The orders of a result, each ending with the id so that every order is total. */
   public enum Sort {
     RELEVANCE("relevance"),

@@ -60,7 +60,11 @@ public final class ImportRows {
           "tags");
 
   /** One row: a frame to validate, or the errors that kept it from being read. */
-  public record Row(int number, FrameInput frame, List<FieldError> errors) {}
+  public record Row(int number, FrameInput frame, List<FieldError> errors) {
+    public Row {
+      errors = List.copyOf(errors);
+    }
+  }
 
   private ImportRows() {}
 

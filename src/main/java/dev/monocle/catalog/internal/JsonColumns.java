@@ -2,26 +2,24 @@ package dev.monocle.catalog.internal;
 
 import dev.monocle.catalog.internal.Frame.Localized;
 import dev.monocle.platform.JsonBinding;
-import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
-import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The JSON columns of a frame (images, tags, translations), read on every search row. One JSON-P
- * provider is looked up once: {@code Json.createReader} searches the class path for a provider on
- * every call, which cost more than the parsing.
+ * The JSON columns of a frame (images, tags, translations), read on every search row with one
+ * JSON-P provider looked up once: {@code Json.createReader} searches the class path for a provider
+ * on every call unless the JVM names one, which cost more than the parsing.
  */
 final class JsonColumns {
 
   private static final JsonProvider JSON = JsonProvider.provider();
-  private static final Type LOCALIZED =
-      new TreeMap<String, Localized>() {}.getClass().getGenericSuperclass();
 
   private JsonColumns() {}
 
@@ -34,8 +32,9 @@ final class JsonColumns {
       return List.of();
     }
     try (JsonReader reader = JSON.createReader(new StringReader(json))) {
-      JsonArray array = reader.readArray();
-      return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+      return reader.readArray().getValuesAs(JsonString.class).stream()
+          .map(JsonString::getString)
+          .toList();
     }
   }
 
@@ -43,7 +42,18 @@ final class JsonColumns {
     if (json == null || json.equals("{}")) {
       return Map.of();
     }
-    Map<String, Localized> map = JsonBinding.jsonb().fromJson(json, LOCALIZED);
-    return java.util.Collections.unmodifiableMap(new TreeMap<>(map));
+    Map<String, Localized> localized = new TreeMap<>();
+    try (JsonReader reader = JSON.createReader(new StringReader(json))) {
+      for (Map.Entry<String, JsonValue> e : reader.readObject().entrySet()) {
+        JsonObject text = e.getValue().asJsonObject();
+        localized.put(
+            e.getKey(),
+            new Localized(
+                text.getString("name", null),
+                text.getString("description", null),
+                text.getBoolean("machine_translated", false)));
+      }
+    }
+    return localized;
   }
 }

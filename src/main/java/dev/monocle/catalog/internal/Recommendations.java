@@ -37,10 +37,21 @@ public class Recommendations {
       Set<String> colors,
       BigDecimal minPrice,
       BigDecimal maxPrice,
-      int limit) {}
+      int limit) {
+
+    public Request {
+      shapes = Set.copyOf(shapes);
+      materials = Set.copyOf(materials);
+      colors = Set.copyOf(colors);
+    }
+  }
 
   /** One recommended frame. */
-  public record Item(Frame frame, int score, List<String> reasons) {}
+  public record Item(Frame frame, int score, List<String> reasons) {
+    public Item {
+      reasons = List.copyOf(reasons);
+    }
+  }
 
   public List<Item> recommend(Request r) {
     String tenant = access.caller().tenantId();
@@ -135,10 +146,15 @@ public class Recommendations {
   private static PreparedStatement statement(Connection c, String sql, List<Object> params)
       throws SQLException {
     PreparedStatement s = c.prepareStatement(sql);
-    for (int i = 0; i < params.size(); i++) {
-      s.setObject(i + 1, params.get(i));
+    try {
+      for (int i = 0; i < params.size(); i++) {
+        s.setObject(i + 1, params.get(i));
+      }
+      return s;
+    } catch (SQLException e) {
+      s.close();
+      throw e;
     }
-    return s;
   }
 
   /** Names of a set of terms, for SQL {@code IN} lists. */

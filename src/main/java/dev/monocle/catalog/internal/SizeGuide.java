@@ -8,6 +8,10 @@ import java.util.List;
  */
 public record SizeGuide(List<Band> sizes, String measuring, String fit) {
 
+  public SizeGuide {
+    sizes = List.copyOf(sizes);
+  }
+
   /** One size band; widths in millimetres, {@code max} exclusive and absent for the largest. */
   public record Band(
       String size, Integer minFrameWidthMm, Integer maxFrameWidthMm, String typicalFaceWidth) {}
