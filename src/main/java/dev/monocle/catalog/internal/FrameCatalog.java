@@ -78,7 +78,7 @@ public class FrameCatalog {
 
   public Versioned replace(String id, Long ifMatch, FrameInput body) {
     FrameInput input = valid(body);
-    return write(id, ifMatch, "catalog.frame_updated", current -> input);
+    return write(id, ifMatch, "catalog.frame_updated", current -> Next.of(current, input));
   }
 
   /** RFC 7396 merge patch over the writable fields, then the same rules as a replacement. */
@@ -94,7 +94,7 @@ public class FrameCatalog {
                   .readObject();
           JsonMergePatch merge = Json.createMergePatch(patch);
           JsonValue merged = merge.apply(written);
-          return valid(bind(merged.toString()));
+          return Next.of(current, valid(bind(merged.toString())));
         });
   }
 
@@ -104,28 +104,7 @@ public class FrameCatalog {
         id,
         ifMatch,
         "catalog.frame_archived",
-        current -> {
-          FrameInput was = FrameStore.inputOf(current);
-          return new FrameInput(
-              was.sku(),
-              was.name(),
-              was.brand(),
-              was.model(),
-              was.description(),
-              was.frameType(),
-              was.shape(),
-              was.rim(),
-              was.material(),
-              was.color(),
-              was.gender(),
-              was.measurements(),
-              was.price(),
-              was.stock(),
-              "archived",
-              was.images(),
-              was.tags(),
-              was.faceShapeScores());
-        });
+        current -> Next.of(current, FrameStore.inputOf(current).withStatus("archived")));
   }
 
   public Page<Frame> search(FrameQuery query, Page.Request page) {
@@ -149,13 +128,27 @@ public class FrameCatalog {
       List<String> out = translator.translate(source, lang, segments);
       localized.put(lang, new Localized(out.get(0), out.size() > 1 ? out.get(1) : null, true));
     }
-    return write(id, before.version(), "catalog.frame_localized", localized);
+    return write(
+        id,
+        before.version(),
+        "catalog.frame_localized",
+        current -> new Next(FrameStore.inputOf(current), localized));
   }
 
   // ------------------------------------------------------------------ writes
 
+  /** A frame's next state: what is written and which translations it keeps. */
+  private record Next(FrameInput frame, Map<String, Localized> localized) {
+
+    /** The written fields change; translations stay only if name and description do. */
+    static Next of(Stored current, FrameInput frame) {
+      FrameInput next = frame.withDefaults();
+      return new Next(next, keptLocalizations(current.frame(), next));
+    }
+  }
+
   private interface Change {
-    FrameInput apply(Stored current);
+    Next apply(Stored current);
   }
 
   private Versioned write(String id, Long ifMatch, String action, Change change) {
@@ -165,38 +158,18 @@ public class FrameCatalog {
             c -> {
               Stored current = visible(c, id);
               ETags.requireMatch(ifMatch, current.version());
-              FrameInput next = change.apply(current).withDefaults();
-              update(c, current, next, keptLocalizations(current.frame(), next), now());
+              Next next = change.apply(current);
+              try (PreparedStatement s = c.prepareStatement(FrameStore.UPDATE)) {
+                FrameStore.bindUpdate(
+                    s, id, current.version(), next.frame(), next.localized(), now());
+                if (s.executeUpdate() != 1) {
+                  throw ETags.preconditionFailed();
+                }
+              }
               return FrameStore.find(c, id).orElseThrow();
             });
     record(caller, action, after.tenantId(), id);
     return versioned(after, null);
-  }
-
-  private Versioned write(
-      String id, long version, String action, Map<String, Localized> localized) {
-    Caller caller = access.caller();
-    Stored after =
-        jdbc(
-            c -> {
-              Stored current = visible(c, id);
-              ETags.requireMatch(version, current.version());
-              update(c, current, FrameStore.inputOf(current), localized, now());
-              return FrameStore.find(c, id).orElseThrow();
-            });
-    record(caller, action, after.tenantId(), id);
-    return versioned(after, null);
-  }
-
-  private static void update(
-      Connection c, Stored current, FrameInput next, Map<String, Localized> localized, Instant now)
-      throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(FrameStore.UPDATE)) {
-      FrameStore.bindUpdate(s, current.frame().id(), current.version(), next, localized, now);
-      if (s.executeUpdate() != 1) {
-        throw ETags.preconditionFailed();
-      }
-    }
   }
 
   /**

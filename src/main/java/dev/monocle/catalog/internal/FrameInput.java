@@ -56,6 +56,29 @@ public record FrameInput(
         faceShapeScores);
   }
 
+  /** This frame in another status (archiving keeps everything else). */
+  public FrameInput withStatus(String newStatus) {
+    return new FrameInput(
+        sku,
+        name,
+        brand,
+        model,
+        description,
+        frameType,
+        shape,
+        rim,
+        material,
+        color,
+        gender,
+        measurements,
+        price,
+        stock,
+        newStatus,
+        images,
+        tags,
+        faceShapeScores);
+  }
+
   /** Millimetres and grams; each may be unknown. */
   public record Measurements(
       Double lensWidthMm,

@@ -67,19 +67,6 @@ final class FrameStore {
     }
   }
 
-  /** The id and version of the frame with this SKU in the tenant. */
-  static Optional<Stored> findBySku(Connection c, String tenantId, String sku) throws SQLException {
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "SELECT " + COLUMNS + " FROM catalog_frame WHERE tenant_id = ? AND sku = ?")) {
-      s.setString(1, tenantId);
-      s.setString(2, sku);
-      try (ResultSet rs = s.executeQuery()) {
-        return rs.next() ? Optional.of(read(rs)) : Optional.empty();
-      }
-    }
-  }
-
   /** Binds an insert of a new frame (for single use or a batch). */
   static void bindInsert(
       PreparedStatement s,

@@ -2,15 +2,12 @@ package dev.monocle.catalog.web;
 
 import dev.monocle.platform.ProblemException;
 import dev.monocle.platform.ProblemException.FieldError;
+import dev.monocle.platform.StrictUtf8;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** Bodies the catalog reads itself: merge patches (JSON objects) and import files (UTF-8). */
@@ -32,19 +29,6 @@ final class JsonBodies {
   }
 
   static String utf8(byte[] body) {
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(body))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw new ProblemException(
-          400,
-          "invalid-encoding",
-          "Malformed request body",
-          "The request body is not valid UTF-8.");
-    }
+    return StrictUtf8.decode(body);
   }
 }

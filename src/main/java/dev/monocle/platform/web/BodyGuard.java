@@ -1,15 +1,12 @@
 package dev.monocle.platform.web;
 
 import dev.monocle.platform.ProblemException;
+import dev.monocle.platform.StrictUtf8;
 import jakarta.json.Json;
 import jakarta.json.stream.JsonLocation;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
@@ -81,16 +78,7 @@ public final class BodyGuard {
   }
 
   static String strictUtf8(byte[] body) {
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(body))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw bad("invalid-encoding", "The request body is not valid UTF-8.");
-    }
+    return StrictUtf8.decode(body);
   }
 
   private static String shorten(String key) {

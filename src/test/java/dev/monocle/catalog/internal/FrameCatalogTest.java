@@ -75,7 +75,7 @@ class FrameCatalogTest {
 
   @Test
   void anotherTenantsFrameIsNotFoundAndViewersSeeNoDrafts() {
-    FrameInput draft = withStatus(frame("SKU-D", "Draft", "round", "10"), "draft");
+    FrameInput draft = frame("SKU-D", "Draft", "round", "10").withStatus("draft");
     String id = fx.catalog.create(draft).frame().id();
     fx.caller = CatalogFixture.editor("tenant-b");
     assertEquals(404, status(() -> fx.catalog.get(id, null)));
@@ -203,7 +203,7 @@ class FrameCatalogTest {
     fx.catalog.create(frame("R-ROUND", "Round one", "round", "10"));
     fx.catalog.create(frame("R-SQUARE", "Square one", "square", "10"));
     fx.catalog.create(frame("R-RECT", "Rect one", "rectangular", "10"));
-    fx.catalog.create(withStatus(frame("R-DRAFT", "Draft", "square", "10"), "draft"));
+    fx.catalog.create(frame("R-DRAFT", "Draft", "square", "10").withStatus("draft"));
     List<Recommendations.Item> items =
         fx.recommendations.recommend(
             new Recommendations.Request(
@@ -269,28 +269,6 @@ class FrameCatalogTest {
 
   private static List<String> skus(List<Recommendations.Item> items) {
     return items.stream().map(i -> i.frame().sku() + ":" + i.score()).toList();
-  }
-
-  private static FrameInput withStatus(FrameInput f, String status) {
-    return new FrameInput(
-        f.sku(),
-        f.name(),
-        f.brand(),
-        f.model(),
-        f.description(),
-        f.frameType(),
-        f.shape(),
-        f.rim(),
-        f.material(),
-        f.color(),
-        f.gender(),
-        f.measurements(),
-        f.price(),
-        f.stock(),
-        status,
-        f.images(),
-        f.tags(),
-        f.faceShapeScores());
   }
 
   private List<Frame> search(Map<String, String> params) {
