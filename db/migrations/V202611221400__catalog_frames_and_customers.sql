@@ -1,14 +1,15 @@
 -- Catalog: eyewear frames (searchable, with derived size, face-shape fit and quality) and the
 -- retailer's customers, whose personal data is encrypted per field (BYTEA columns hold Tink
 -- ciphertext bound to row and column; the email is found by its blind index).
+-- The *_key columns hold the lower-cased text, which can be longer than the original (İ → i̇).
 CREATE TABLE catalog_frame (
     id                VARCHAR(36)      NOT NULL PRIMARY KEY,
     tenant_id         VARCHAR(36)      NOT NULL,
     sku               VARCHAR(64)      NOT NULL,
     name              VARCHAR(200)     NOT NULL,
-    name_key          VARCHAR(200)     NOT NULL,
+    name_key          VARCHAR(400)     NOT NULL,
     brand             VARCHAR(100),
-    brand_key         VARCHAR(100),
+    brand_key         VARCHAR(200),
     model             VARCHAR(100),
     description       VARCHAR(5000),
     frame_type        VARCHAR(16)      NOT NULL,
@@ -16,7 +17,7 @@ CREATE TABLE catalog_frame (
     rim               VARCHAR(16),
     material          VARCHAR(16),
     color             VARCHAR(50),
-    color_key         VARCHAR(50),
+    color_key         VARCHAR(100),
     gender            VARCHAR(8),
     lens_width_mm     DECIMAL(5, 1),
     lens_height_mm    DECIMAL(5, 1),
@@ -38,7 +39,7 @@ CREATE TABLE catalog_frame (
     fit_heart         SMALLINT         NOT NULL,
     fit_diamond       SMALLINT         NOT NULL,
     fit_oblong        SMALLINT         NOT NULL,
-    localized         VARCHAR(200000)  NOT NULL,
+    localized         VARCHAR(1000000) NOT NULL,
     search_text       VARCHAR(12000)   NOT NULL,
     created_at        TIMESTAMP        NOT NULL,
     updated_at        TIMESTAMP        NOT NULL,

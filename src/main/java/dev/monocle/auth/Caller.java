@@ -50,12 +50,20 @@ public record Caller(
   }
 
   /**
-   * Platform admins and platform auditors (auditors of tenant {@code platform}) act across tenants;
-   * any other role in tenant {@code platform} is scoped to that tenant like anywhere else.
+   * Platform admins act on every tenant's objects; any other role, also in tenant {@code platform},
+   * is scoped to its own tenant like anywhere else.
    */
   public boolean isPlatformWide() {
-    return isUser()
-        && PLATFORM_TENANT.equals(tenantSlug)
-        && (roles.contains(Role.PLATFORM_ADMIN) || roles.contains(Role.AUDITOR));
+    return isUser() && PLATFORM_TENANT.equals(tenantSlug) && roles.contains(Role.PLATFORM_ADMIN);
+  }
+
+  /**
+   * Who reads every tenant's audit trail: platform admins and platform auditors (auditors of tenant
+   * {@code platform}). Reading the trail is all the second gives: {@link #isPlatformWide} stays
+   * false for them, so an auditor role never widens what other roles may touch.
+   */
+  public boolean readsEveryTrail() {
+    return isPlatformWide()
+        || (isUser() && PLATFORM_TENANT.equals(tenantSlug) && roles.contains(Role.AUDITOR));
   }
 }

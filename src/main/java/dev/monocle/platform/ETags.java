@@ -21,6 +21,9 @@ public final class ETags {
       return null;
     }
     String value = ifMatch.trim();
+    if (value.equals("*")) {
+      return null; // any current version (RFC 9110)
+    }
     if (value.startsWith("\"") && value.endsWith("\"") && value.length() >= 2) {
       value = value.substring(1, value.length() - 1);
     }

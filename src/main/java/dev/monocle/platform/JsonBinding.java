@@ -20,6 +20,7 @@ public final class JsonBinding {
           new JsonbConfig()
               .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES)
               .withNullValues(false)
+              .withDeserializers(new WholeNumbers())
               .setProperty("jsonb.fail-on-unknown-properties", true));
 
   private static final Pattern UNKNOWN_PROPERTY =

@@ -36,7 +36,11 @@ public record Page<T>(List<T> items, @JsonbNillable String nextCursor) {
         if (cursor.length() > 1024) {
           throw new IllegalArgumentException("too long");
         }
-        return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        if (decoded.chars().anyMatch(Character::isISOControl)) {
+          throw new IllegalArgumentException("control character");
+        }
+        return decoded;
       } catch (IllegalArgumentException e) {
         throw ProblemException.validation(
             List.of(new ProblemException.FieldError("cursor", "is not a cursor this API issued")));

@@ -199,6 +199,24 @@ class CatalogIT {
     assertEquals(400, api.get(FRAMES + "?limit=101", editor).status());
     assertEquals(400, api.get(FRAMES + "?cursor=!!!", editor).status());
     assertEquals(404, api.get(FRAMES + "/not-a-uuid", editor).status());
+
+    Map<String, Object> huge = new LinkedHashMap<>(frame("NUM-1", "Numbers", "oval", "10"));
+    huge.put("stock", new java.math.BigDecimal("4294967297"));
+    assertEquals(
+        Set.of("body"), Set.of(fieldOrBody(api.post(FRAMES, huge, editor))), "no wrap to 1");
+    huge.put("stock", new java.math.BigDecimal("2.9"));
+    assertEquals(400, api.post(FRAMES, huge, editor).status(), "no truncation to 2");
+    assertEquals(400, api.post(FRAMES, "{\"stock\": 1e9999999999}", editor).status());
+    assertEquals(
+        400,
+        api.post(FRAMES + ":import", "[{\"sku\":\"A\",\"stock\":1e9999999999}]", editor).status());
+    assertEquals(
+        400, api.get(FRAMES + "?brand=%00", editor).status(), "no NUL reaches the database");
+    Map<String, Object> turkish = new LinkedHashMap<>(frame("TR-1", "İ".repeat(200), "oval", "10"));
+    turkish.put("brand", "İ".repeat(100));
+    turkish.put("color", "İ".repeat(50));
+    Reply longer = api.post(FRAMES, turkish, editor);
+    assertEquals(201, longer.status(), "lower-casing may lengthen text: " + longer.raw().body());
   }
 
   @Test
@@ -489,6 +507,18 @@ class CatalogIT {
     assertEquals(403, api.get(CUSTOMERS, viewer).status());
     assertEquals(403, api.call("GET", CUSTOMERS, null, Map.of("X-API-Key", readKey)).status());
 
+    Reply writer =
+        api.post(
+            "/api/v1/admin/api-keys",
+            Map.of("name", "crm writer", "scopes", List.of("customers:write")),
+            admin);
+    api.remember(writer);
+    Reply written =
+        api.call("PATCH", CUSTOMERS + "/" + id, "{}", Map.of("X-API-Key", writer.string("key")));
+    assertEquals(200, written.status(), written.raw().body());
+    assertTrue(
+        written.json().getBoolean("masked"), "writing is not reading: " + written.raw().body());
+
     assertEquals(204, api.delete(CUSTOMERS + "/" + id, admin).status());
     assertEquals(404, api.get(CUSTOMERS + "/" + id, admin).status());
     try (Connection c = TestDatabases.rawConnection();
@@ -538,6 +568,24 @@ class CatalogIT {
     List<JsonObject> items = theirs.json().getJsonArray("items").getValuesAs(JsonObject.class);
     assertEquals(1, items.size(), "recommendations come from the caller's tenant only");
     assertEquals("Rival's", items.get(0).getJsonObject("frame").getString("name"));
+
+    Reply pat =
+        api.post(
+            "/api/v1/admin/users",
+            Map.of(
+                "tenant", "platform",
+                "username", "pat",
+                "email", "pat@platform.example",
+                "password", PASSWORD,
+                "roles", List.of("catalog_editor", "auditor")),
+            root.accessToken());
+    assertEquals(201, pat.status(), pat.raw().body());
+    String patToken = api.user("platform", "pat", PASSWORD).accessToken();
+    assertEquals(
+        404, api.get(f, patToken).status(), "an auditor role widens nothing but the trail");
+    assertEquals(404, api.patch(f, Map.of("name", "Audited"), patToken).status());
+    assertEquals(0, api.get(FRAMES + "?q=private", patToken).json().getJsonArray("items").size());
+    assertEquals(0, api.get(CUSTOMERS, patToken).json().getJsonArray("items").size());
 
     Session vicAdmin = rivalAdmin();
     assertEquals(404, api.get(c, vicAdmin.accessToken()).status());
@@ -688,6 +736,11 @@ class CatalogIT {
   private static void newest(String sku) {
     Reply page = api.get(FRAMES + "?sort=newest&limit=1", editor);
     assertEquals(sku, page.json().getJsonArray("items").getJsonObject(0).getString("sku"));
+  }
+
+  private static String fieldOrBody(Reply reply) {
+    assertEquals(400, reply.status(), reply.raw().body());
+    return "body";
   }
 
   private static Set<String> fields(Reply reply) {

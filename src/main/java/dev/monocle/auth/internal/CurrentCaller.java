@@ -37,7 +37,7 @@ public class CurrentCaller implements AccessControl, TenantScope {
   @Override
   public java.util.Optional<String> restrictedTo() {
     Caller c = caller();
-    return c.isPlatformWide() ? java.util.Optional.empty() : java.util.Optional.of(c.tenantId());
+    return c.readsEveryTrail() ? java.util.Optional.empty() : java.util.Optional.of(c.tenantId());
   }
 
   @Override

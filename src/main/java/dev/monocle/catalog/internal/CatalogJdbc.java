@@ -43,6 +43,10 @@ public class CatalogJdbc {
             List.of(new FieldError("sku", "is taken by another frame")),
             Map.of());
       }
+      if ("22001".equals(e.getSQLState()) || "22021".equals(e.getSQLState())) {
+        throw ProblemException.validation(
+            List.of(new FieldError("body", "holds a value the catalog cannot store")));
+      }
       throw new IllegalStateException("catalog database failure", e);
     }
   }

@@ -30,9 +30,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The retailer's customers. Tenant admins (and API keys with {@code customers:read}) see every
@@ -55,22 +57,33 @@ public class Customers {
 
   public Versioned create(CustomerInput body) {
     Caller caller = access.caller();
-    return create(caller.tenantId(), caller.actor(), body);
+    List<AuditEvent> reads = new ArrayList<>();
+    Versioned created =
+        create(caller.tenantId(), caller.actor(), body, c -> view(caller, c, reads));
+    recordReads(reads);
+    return created;
   }
 
-  /** Creates a customer of {@code tenantId} on behalf of {@code actor}. */
-  Versioned create(String tenantId, AuditEvent.Actor actor, CustomerInput body) {
+  /**
+   * Creates a customer of {@code tenantId} on behalf of {@code actor}; {@code shown} makes the
+   * answer (what the caller may see of it).
+   */
+  Versioned create(
+      String tenantId,
+      AuditEvent.Actor actor,
+      CustomerInput body,
+      Function<CustomerEntity, Versioned> shown) {
     CustomerInput input = valid(body);
     Instant now = clock.instant();
     Versioned created =
-        database.inTransaction(
+        written(
             em -> {
               CustomerEntity c = new CustomerEntity(UUID.randomUUID().toString(), tenantId, now);
               apply(c, input, now);
               requireUniqueEmail(em, c);
               em.persist(c);
               em.flush();
-              return new Versioned(full(c), c.version);
+              return shown.apply(c);
             });
     audit.record(
         AuditEvent.success(
@@ -80,8 +93,9 @@ public class Customers {
 
   public Versioned get(String id) {
     Caller caller = access.caller();
-    Versioned found = database.inTransaction(em -> view(caller, find(em, id)));
-    readAudited(caller, List.of(found.customer()));
+    List<AuditEvent> reads = new ArrayList<>();
+    Versioned found = database.inTransaction(em -> view(caller, find(em, id), reads));
+    recordReads(reads);
     return found;
   }
 
@@ -91,6 +105,7 @@ public class Customers {
       // A lookup by email would tell masked readers who is a customer: only for those who see it.
       throw ProblemException.forbidden();
     }
+    List<AuditEvent> reads = new ArrayList<>();
     Page<CustomerView> result =
         database.inTransaction(
             em -> {
@@ -102,6 +117,10 @@ public class Customers {
                 jpql.append(" AND c.emailIndex = :email");
               }
               if (page.after() != null) {
+                if (!FrameCatalog.isId(page.after())) {
+                  throw ProblemException.validation(
+                      List.of(new FieldError("cursor", "is not a cursor this API issued")));
+                }
                 jpql.append(" AND c.id > :after");
               }
               TypedQuery<CustomerEntity> q =
@@ -117,18 +136,20 @@ public class Customers {
                 q.setParameter("after", page.after());
               }
               List<CustomerView> views =
-                  q.getResultList().stream().map(c -> view(caller, c).customer()).toList();
+                  q.getResultList().stream().map(c -> view(caller, c, reads).customer()).toList();
               return Page.of(views, page.limit(), CustomerView::id);
             });
-    readAudited(caller, result.items());
+    recordReads(reads);
     return result;
   }
 
   /** RFC 7396 merge patch over the writable fields, then the rules of a new customer. */
   public Versioned patch(String id, Long ifMatch, JsonObject patch) {
     Caller caller = access.caller();
+    List<AuditEvent> reads = new ArrayList<>();
+    String[] tenant = new String[1];
     Versioned changed =
-        database.inTransaction(
+        written(
             em -> {
               CustomerEntity c = find(em, id);
               ETags.requireMatch(ifMatch, c.version);
@@ -141,19 +162,27 @@ public class Customers {
               apply(c, next, now);
               requireUniqueEmail(em, c);
               em.flush();
-              return new Versioned(full(c), c.version);
+              tenant[0] = c.tenantId;
+              return view(caller, c, reads);
             });
-    record(caller, "customer.updated", tenantOf(id, caller), id);
+    record(caller, "customer.updated", tenant[0], id);
+    recordReads(reads);
     return changed;
   }
 
   /** Everything held about the customer, for a data subject request (always unmasked). */
   public CustomerView export(String id) {
     Caller caller = access.caller();
-    CustomerView view = database.inTransaction(em -> full(find(em, id)));
+    String[] tenant = new String[1];
+    CustomerView view =
+        database.inTransaction(
+            em -> {
+              CustomerEntity c = find(em, id);
+              tenant[0] = c.tenantId;
+              return full(c);
+            });
     audit.record(
-        AuditEvent.success(
-            "pii.export", caller.actor(), tenantOf(id, caller), Target.of("customer", id)));
+        AuditEvent.success("pii.export", caller.actor(), tenant[0], Target.of("customer", id)));
     return view;
   }
 
@@ -173,6 +202,38 @@ public class Customers {
   private void record(Caller caller, String action, String tenantId, String customerId) {
     audit.record(
         AuditEvent.success(action, caller.actor(), tenantId, Target.of("customer", customerId)));
+  }
+
+  /**
+   * A write transaction whose races end as the client's errors: a concurrent change of the same
+   * customer is a 412, a concurrent customer with the same email a 409.
+   */
+  private <T> T written(java.util.function.Function<EntityManager, T> work) {
+    try {
+      return database.inTransaction(work);
+    } catch (jakarta.persistence.OptimisticLockException e) {
+      throw ETags.preconditionFailed();
+    } catch (jakarta.persistence.PersistenceException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+          throw emailTaken();
+        }
+        if (t instanceof jakarta.persistence.OptimisticLockException) {
+          throw ETags.preconditionFailed();
+        }
+      }
+      throw e;
+    }
+  }
+
+  private static ProblemException emailTaken() {
+    return new ProblemException(
+        409,
+        "conflict",
+        "Conflict",
+        "Another customer of this tenant has that email.",
+        List.of(new FieldError("email", "belongs to another customer")),
+        java.util.Map.of());
   }
 
   // ------------------------------------------------------------------ rules
@@ -257,33 +318,17 @@ public class Customers {
             .setParameter("e", c.emailIndex)
             .getResultList();
     if (others.stream().anyMatch(other -> !other.equals(c.id))) {
-      throw new ProblemException(
-          409,
-          "conflict",
-          "Conflict",
-          "Another customer of this tenant has that email.",
-          List.of(new FieldError("email", "belongs to another customer")),
-          java.util.Map.of());
+      throw emailTaken();
     }
   }
 
   private CustomerEntity find(EntityManager em, String id) {
-    CustomerEntity c = em.find(CustomerEntity.class, id);
+    CustomerEntity c = FrameCatalog.isId(id) ? em.find(CustomerEntity.class, id) : null;
     if (c == null) {
       throw ProblemException.notFound();
     }
     access.requireTenant(c.tenantId);
     return c;
-  }
-
-  private String tenantOf(String id, Caller caller) {
-    return caller.isPlatformWide()
-        ? database.inTransaction(
-            em -> {
-              CustomerEntity c = em.find(CustomerEntity.class, id);
-              return c == null ? caller.tenantId() : c.tenantId;
-            })
-        : caller.tenantId();
   }
 
   // ------------------------------------------------------------------ views
@@ -295,22 +340,20 @@ public class Customers {
         : caller.scopes().contains(Scope.CUSTOMERS_READ);
   }
 
-  private Versioned view(Caller caller, CustomerEntity c) {
-    return new Versioned(seesValues(caller) ? full(c) : masked(c), c.version);
+  /**
+   * What the caller may see of {@code c}; an unmasked view adds a {@code pii.read} to {@code
+   * reads}.
+   */
+  private static Versioned view(Caller caller, CustomerEntity c, List<AuditEvent> reads) {
+    if (!seesValues(caller)) {
+      return new Versioned(masked(c), c.version);
+    }
+    reads.add(
+        AuditEvent.success("pii.read", caller.actor(), c.tenantId, Target.of("customer", c.id)));
+    return new Versioned(full(c), c.version);
   }
 
-  private void readAudited(Caller caller, List<CustomerView> views) {
-    List<AuditEvent> reads =
-        views.stream()
-            .filter(v -> !v.masked())
-            .map(
-                v ->
-                    AuditEvent.success(
-                        "pii.read",
-                        caller.actor(),
-                        caller.tenantId(),
-                        Target.of("customer", v.id())))
-            .toList();
+  private void recordReads(List<AuditEvent> reads) {
     if (!reads.isEmpty()) {
       audit.recordAll(reads);
     }

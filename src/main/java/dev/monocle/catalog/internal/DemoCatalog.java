@@ -64,7 +64,7 @@ public class DemoCatalog {
     }
     imports.upsert(tenant, Actor.SYSTEM, rows);
     for (CustomerInput c : customers()) {
-      customers.create(tenant, Actor.SYSTEM, c);
+      customers.create(tenant, Actor.SYSTEM, c, created -> null);
     }
     LOG.info(
         () ->

@@ -115,18 +115,41 @@ public class FrameCatalog {
         c -> FrameSearch.run(c, database.engine(), query, tenant, !seesDrafts(caller), page));
   }
 
-  /** Machine-translates name and description into each language and keeps them as localized. */
-  public Versioned localize(String id, String source, List<String> languages) {
+  /** Most languages a frame keeps translations for. */
+  static final int MAX_LANGUAGES = 30;
+
+  /**
+   * Machine-translates name and description into each language and keeps them as localized. The
+   * engine's answer is checked like input: one segment back per segment sent, bounded in length.
+   */
+  public Versioned localize(String id, Long ifMatch, String source, List<String> languages) {
     Stored before = jdbc(c -> visible(c, id));
+    ETags.requireMatch(ifMatch, before.version());
     Frame frame = before.frame();
     Map<String, Localized> localized = new TreeMap<>(frame.localized());
+    List<String> segments =
+        frame.description() == null
+            ? List.of(frame.name())
+            : List.of(frame.name(), frame.description());
     for (String lang : languages) {
-      List<String> segments =
-          frame.description() == null
-              ? List.of(frame.name())
-              : List.of(frame.name(), frame.description());
       List<String> out = translator.translate(source, lang, segments);
+      if (out == null
+          || out.size() != segments.size()
+          || out.get(0).length() > 400
+          || (out.size() > 1 && out.get(1).length() > 10_000)) {
+        throw new ProblemException(
+            502,
+            "translation-failed",
+            "Translation failed",
+            "The translation engine gave an answer that cannot be kept.");
+      }
       localized.put(lang, new Localized(out.get(0), out.size() > 1 ? out.get(1) : null, true));
+    }
+    if (localized.size() > MAX_LANGUAGES) {
+      throw ProblemException.validation(
+          List.of(
+              new FieldError(
+                  "languages", "a frame keeps translations for at most " + MAX_LANGUAGES)));
     }
     return write(
         id,
@@ -186,12 +209,24 @@ public class FrameCatalog {
 
   /** The frame, if the caller may see it; 404 otherwise (another tenant's, or a hidden draft). */
   private Stored visible(Connection c, String id) throws SQLException {
+    if (!isId(id)) {
+      throw ProblemException.notFound();
+    }
     Stored stored = FrameStore.find(c, id).orElseThrow(ProblemException::notFound);
     access.requireTenant(stored.tenantId());
     if (!seesDrafts(access.caller()) && !"active".equals(stored.frame().status())) {
       throw ProblemException.notFound();
     }
     return stored;
+  }
+
+  private static final java.util.regex.Pattern ID =
+      java.util.regex.Pattern.compile(
+          "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+  /** Monocle's ids are lower-case UUIDs; anything else cannot name a frame or customer. */
+  static boolean isId(String id) {
+    return id != null && ID.matcher(id).matches();
   }
 
   /** Editors see drafts and archived frames; viewers and read-only API keys do not. */

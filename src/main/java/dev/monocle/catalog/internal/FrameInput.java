@@ -47,7 +47,7 @@ public record FrameInput(
         material,
         color,
         gender,
-        measurements == null ? Measurements.NONE : measurements,
+        measurements == null ? Measurements.NONE : measurements.rounded(),
         price,
         stock == null ? Integer.valueOf(0) : stock,
         status == null ? "draft" : status,
@@ -89,6 +89,25 @@ public record FrameInput(
       Double weightG) {
 
     public static final Measurements NONE = new Measurements(null, null, null, null, null, null);
+
+    /** To the 0.1 mm (and 0.1 g) that is stored, so that what is derived matches what is kept. */
+    public Measurements rounded() {
+      return new Measurements(
+          tenth(lensWidthMm),
+          tenth(lensHeightMm),
+          tenth(bridgeWidthMm),
+          tenth(templeLengthMm),
+          tenth(frameWidthMm),
+          tenth(weightG));
+    }
+
+    private static Double tenth(Double value) {
+      return value == null
+          ? null
+          : java.math.BigDecimal.valueOf(value)
+              .setScale(1, java.math.RoundingMode.HALF_UP)
+              .doubleValue();
+    }
   }
 
   /** A price in an ISO 4217 currency. */

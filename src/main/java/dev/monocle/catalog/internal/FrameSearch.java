@@ -191,6 +191,9 @@ final class FrameSearch {
     }
     String value = cursor.substring(first + 1, last);
     String id = cursor.substring(last + 1);
+    if (!FrameCatalog.isId(id)) {
+      throw badCursor();
+    }
     try {
       switch (query.sort()) {
         case RELEVANCE -> {
@@ -209,6 +212,11 @@ final class FrameSearch {
         }
         case PRICE, PRICE_DESC -> {
           BigDecimal price = new BigDecimal(value);
+          if (price.signum() < 0
+              || price.compareTo(FrameRules.MAX_PRICE) > 0
+              || price.scale() > 2) {
+            throw badCursor();
+          }
           String op = query.sort() == Sort.PRICE ? ">" : "<";
           condition(
               "(price_amount " + op + " ? OR (price_amount = ? AND id " + op + " ?))",
@@ -222,7 +230,7 @@ final class FrameSearch {
               "(name_key " + op + " ? OR (name_key = ? AND id " + op + " ?))", value, value, id);
         }
       }
-    } catch (NumberFormatException | ArithmeticException e) {
+    } catch (NumberFormatException | ArithmeticException | java.time.DateTimeException e) {
       throw badCursor();
     }
   }

@@ -76,8 +76,8 @@ public final class ImportRows {
         throw refused("The body must be a JSON array of frames.");
       }
       array = value.asJsonArray();
-    } catch (JsonException e) {
-      throw refused("The body is not well-formed JSON.");
+    } catch (JsonException | NumberFormatException | UnsupportedOperationException e) {
+      throw refused("The body is not well-formed JSON, or holds a number out of range.");
     }
     checkCount(array.size());
     List<Row> rows = new ArrayList<>(array.size());
@@ -179,8 +179,15 @@ public final class ImportRows {
     return new Row(number, errors.isEmpty() ? frame : null, errors);
   }
 
+  /** Longer numbers are refused unparsed (BigDecimal parsing is superlinear in the length). */
+  static final int MAX_NUMBER_LENGTH = 32;
+
   private static Double number(List<FieldError> errors, String field, String value) {
     if (value == null) {
+      return null;
+    }
+    if (value.length() > MAX_NUMBER_LENGTH) {
+      errors.add(new FieldError(field, "must be a number"));
       return null;
     }
     try {
@@ -200,6 +207,9 @@ public final class ImportRows {
       return null;
     }
     try {
+      if (value.length() > MAX_NUMBER_LENGTH) {
+        throw new NumberFormatException("too long");
+      }
       return Integer.valueOf(value);
     } catch (NumberFormatException e) {
       errors.add(new FieldError(field, "must be a whole number"));
@@ -214,6 +224,9 @@ public final class ImportRows {
     BigDecimal value = null;
     if (amount != null) {
       try {
+        if (amount.length() > MAX_NUMBER_LENGTH) {
+          throw new NumberFormatException("too long");
+        }
         value = new BigDecimal(amount);
       } catch (NumberFormatException e) {
         errors.add(new FieldError("price.amount", "must be a number"));

@@ -131,8 +131,10 @@ public class FramesResource {
   @Path("frames/{id}/localize")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response localize(
-      @PathParam("id") String id, @Valid @NotNull CatalogRequests.Localize body) {
-    return ok(catalog.localize(id, body.sourceOrDefault(), body.languages()));
+      @PathParam("id") String id,
+      @HeaderParam("If-Match") String ifMatch,
+      @Valid @NotNull CatalogRequests.Localize body) {
+    return ok(catalog.localize(id, ETags.parse(ifMatch), body.sourceOrDefault(), body.languages()));
   }
 
   private static Response ok(FrameCatalog.Versioned frame) {

@@ -21,8 +21,8 @@ final class JsonBodies {
       if (value.getValueType() == JsonValue.ValueType.OBJECT) {
         return value.asJsonObject();
       }
-    } catch (JsonException e) {
-      // reported below
+    } catch (JsonException | NumberFormatException | UnsupportedOperationException e) {
+      // reported below (Parsson refuses numbers it cannot represent with the last two)
     }
     throw ProblemException.validation(
         List.of(new FieldError("body", "must be a JSON object (a merge patch)")));

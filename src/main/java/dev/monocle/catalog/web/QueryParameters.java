@@ -27,6 +27,8 @@ record QueryParameters(Map<String, String> values) {
         errors.add(new FieldError(name, "is not a parameter of this endpoint"));
       } else if (p.getValue().size() > 1) {
         errors.add(new FieldError(name, "must be given once"));
+      } else if (p.getValue().get(0).chars().anyMatch(Character::isISOControl)) {
+        errors.add(new FieldError(name, "must not contain control characters"));
       } else {
         values.put(p.getKey(), p.getValue().get(0));
       }

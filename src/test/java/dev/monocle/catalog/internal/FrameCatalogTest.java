@@ -166,7 +166,7 @@ class FrameCatalogTest {
   @Test
   void localizeStoresMachineTranslationsAndLangReadsThem() {
     String id = fx.catalog.create(frame("L-1", "Aria", "round", "10")).frame().id();
-    Frame f = fx.catalog.localize(id, "en", List.of("es", "ca")).frame();
+    Frame f = fx.catalog.localize(id, null, "en", List.of("es", "ca")).frame();
     assertEquals(List.of("Aria", "Light acetate frame"), translated.get(0));
     assertTrue(f.localized().get("es").machineTranslated());
     assertEquals("[es] Aria", fx.catalog.get(id, "es").frame().name());
