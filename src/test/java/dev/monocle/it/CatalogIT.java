@@ -574,13 +574,13 @@ class CatalogIT {
             "/api/v1/admin/users",
             Map.of(
                 "tenant", "platform",
-                "username", "pat",
-                "email", "pat@platform.example",
+                "username", "catalog-auditor",
+                "email", "catalog-auditor@platform.example",
                 "password", PASSWORD,
                 "roles", List.of("catalog_editor", "auditor")),
             root.accessToken());
     assertEquals(201, pat.status(), pat.raw().body());
-    String patToken = api.user("platform", "pat", PASSWORD).accessToken();
+    String patToken = api.user("platform", "catalog-auditor", PASSWORD).accessToken();
     assertEquals(
         404, api.get(f, patToken).status(), "an auditor role widens nothing but the trail");
     assertEquals(404, api.patch(f, Map.of("name", "Audited"), patToken).status());
