@@ -54,6 +54,11 @@ public class ProblemException extends RuntimeException {
     return new ProblemException(404, "not-found", "Not found", "No resource at this address.");
   }
 
+  /** 409: the request clashes with what is stored (a taken name), naming the field. */
+  public static ProblemException conflict(String detail, FieldError field) {
+    return new ProblemException(409, "conflict", "Conflict", detail, List.of(field), Map.of());
+  }
+
   /** 400 with one entry per invalid field. */
   public static ProblemException validation(List<FieldError> errors) {
     return new ProblemException(

@@ -88,6 +88,37 @@ public final class Api {
     return call("PATCH", path, body, Map.of("Authorization", "Bearer " + token));
   }
 
+  /** Creates a tenant as {@code admin} (a platform admin); returns its id. */
+  public String createTenant(Session admin, String slug) {
+    Reply created =
+        post("/api/v1/admin/tenants", Map.of("slug", slug, "name", slug), admin.accessToken());
+    assertEquals(201, created.status(), created.raw().body());
+    return created.string("id");
+  }
+
+  /**
+   * {@code POST /api/v1/admin/users} as {@code admin}; {@code tenant} null for the admin's own. The
+   * password joins the secrets the scans look for.
+   */
+  public Reply createUser(
+      Session admin,
+      String tenant,
+      String username,
+      String email,
+      String password,
+      List<String> roles) {
+    secretsSeen.add(password);
+    Map<String, Object> body = new java.util.LinkedHashMap<>();
+    if (tenant != null) {
+      body.put("tenant", tenant);
+    }
+    body.put("username", username);
+    body.put("email", email);
+    body.put("password", password);
+    body.put("roles", roles);
+    return post("/api/v1/admin/users", body, admin.accessToken());
+  }
+
   /** Password login; returns the reply (tokens, mfa_required or mfa_enrollment_required). */
   public Reply login(String tenant, String username, String password) {
     secretsSeen.add(password);

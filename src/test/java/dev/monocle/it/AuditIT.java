@@ -24,7 +24,6 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -360,26 +359,13 @@ class AuditIT {
   }
 
   private static String tenant(String slug) {
-    Reply created =
-        api.post("/api/v1/admin/tenants", Map.of("slug", slug, "name", slug), root.accessToken());
-    assertEquals(201, created.status(), created.raw().body());
-    return created.string("id");
+    return api.createTenant(root, slug);
   }
 
   private static String user(String tenant, String username, String password, String role) {
-    api.secretsSeen.add(password);
     String email = username + "." + tenant + "@audit.example";
     EMAILS.add(email);
-    Reply created =
-        api.post(
-            "/api/v1/admin/users",
-            Map.of(
-                "tenant", tenant,
-                "username", username,
-                "email", email,
-                "password", password,
-                "roles", List.of(role)),
-            root.accessToken());
+    Reply created = api.createUser(root, tenant, username, email, password, List.of(role));
     assertEquals(201, created.status(), created.raw().body());
     return created.string("id");
   }

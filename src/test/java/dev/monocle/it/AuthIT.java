@@ -294,16 +294,8 @@ class AuthIT {
 
   private static Reply createUser(
       Session admin, String tenant, String username, String password, List<String> roles) {
-    api.secretsSeen.add(password);
-    Map<String, Object> body = new java.util.LinkedHashMap<>();
-    if (tenant != null) {
-      body.put("tenant", tenant);
-    }
-    body.put("username", username);
-    body.put("email", username + "@" + (tenant == null ? "own" : tenant) + ".example");
-    body.put("password", password);
-    body.put("roles", roles);
-    return api.post("/api/v1/admin/users", body, admin.accessToken());
+    String email = username + "@" + (tenant == null ? "own" : tenant) + ".example";
+    return api.createUser(admin, tenant, username, email, password, roles);
   }
 
   @Test

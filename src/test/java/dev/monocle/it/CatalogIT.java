@@ -570,15 +570,13 @@ class CatalogIT {
     assertEquals("Rival's", items.get(0).getJsonObject("frame").getString("name"));
 
     Reply pat =
-        api.post(
-            "/api/v1/admin/users",
-            Map.of(
-                "tenant", "platform",
-                "username", "catalog-auditor",
-                "email", "catalog-auditor@platform.example",
-                "password", PASSWORD,
-                "roles", List.of("catalog_editor", "auditor")),
-            root.accessToken());
+        api.createUser(
+            root,
+            "platform",
+            "catalog-auditor",
+            "catalog-auditor@platform.example",
+            PASSWORD,
+            List.of("catalog_editor", "auditor"));
     assertEquals(201, pat.status(), pat.raw().body());
     String patToken = api.user("platform", "catalog-auditor", PASSWORD).accessToken();
     assertEquals(
@@ -764,23 +762,13 @@ class CatalogIT {
   }
 
   private static void tenant(String slug) {
-    Reply created =
-        api.post("/api/v1/admin/tenants", Map.of("slug", slug, "name", slug), root.accessToken());
-    assertEquals(201, created.status(), created.raw().body());
+    api.createTenant(root, slug);
   }
 
   private static void user(String tenant, String username, String role) {
-    api.secretsSeen.add(PASSWORD);
     Reply created =
-        api.post(
-            "/api/v1/admin/users",
-            Map.of(
-                "tenant", tenant,
-                "username", username,
-                "email", username + "@" + tenant + ".example",
-                "password", PASSWORD,
-                "roles", List.of(role)),
-            root.accessToken());
+        api.createUser(
+            root, tenant, username, username + "@" + tenant + ".example", PASSWORD, List.of(role));
     assertEquals(201, created.status(), created.raw().body());
   }
 }

@@ -1,6 +1,7 @@
 package dev.monocle.audit.internal;
 
 import dev.monocle.platform.Database;
+import dev.monocle.platform.JdbcTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -39,8 +40,8 @@ public class AuditQueries {
     List<Object> args = new ArrayList<>();
     args.add(beforeSeq);
     and(sql, args, " AND tenant_id = ?", filter.tenantId());
-    and(sql, args, " AND at >= ?", filter.from().map(AuditRows::toColumn));
-    and(sql, args, " AND at < ?", filter.to().map(AuditRows::toColumn));
+    and(sql, args, " AND at >= ?", filter.from().map(JdbcTime::toColumn));
+    and(sql, args, " AND at < ?", filter.to().map(JdbcTime::toColumn));
     and(sql, args, " AND actor_id = ?", filter.actor());
     Optional<String> action = filter.action();
     if (action.isPresent() && action.get().endsWith(".*")) {

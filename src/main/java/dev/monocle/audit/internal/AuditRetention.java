@@ -5,6 +5,7 @@ import dev.monocle.audit.AuditEvent.Actor;
 import dev.monocle.audit.AuditEvent.Target;
 import dev.monocle.audit.AuditTrail;
 import dev.monocle.platform.Database;
+import dev.monocle.platform.JdbcTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -124,7 +125,7 @@ public class AuditRetention {
         c.prepareStatement(
             "SELECT max(k.seq) FROM audit_checkpoint k JOIN audit_event e ON e.seq = k.seq"
                 + " WHERE e.at < ?")) {
-      q.setObject(1, AuditRows.toColumn(cutoff));
+      q.setObject(1, JdbcTime.toColumn(cutoff));
       try (ResultSet rs = q.executeQuery()) {
         return rs.next() ? rs.getLong(1) : 0;
       }

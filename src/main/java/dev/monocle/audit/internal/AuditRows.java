@@ -5,8 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.LocalDateTime;
 
 /**
  * How audit rows map to JDBC, in one place for the writer, the reader and the verifier. Times are
@@ -44,21 +42,13 @@ final class AuditRows {
     }
   }
 
-  static LocalDateTime toColumn(Instant instant) {
-    return JdbcTime.toColumn(instant);
-  }
-
-  static Instant instant(ResultSet rs, int column) throws SQLException {
-    return JdbcTime.instant(rs, column);
-  }
-
   /** Reads a row selected with {@link #EVENT_COLUMNS}. */
   static EventRow event(ResultSet rs) throws SQLException {
     return new EventRow(
         new StoredEvent(
             rs.getLong(1),
             rs.getString(2),
-            instant(rs, 3),
+            JdbcTime.instant(rs, 3),
             rs.getString(4),
             rs.getString(5),
             rs.getString(6),
@@ -78,7 +68,7 @@ final class AuditRows {
     StoredEvent e = row.event();
     insert.setLong(1, e.seq());
     insert.setString(2, e.id());
-    insert.setObject(3, toColumn(e.at()));
+    insert.setObject(3, JdbcTime.toColumn(e.at()));
     insert.setString(4, e.tenantId());
     insert.setString(5, e.actorType());
     insert.setString(6, e.actorId());

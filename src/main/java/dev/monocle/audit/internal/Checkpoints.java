@@ -1,6 +1,7 @@
 package dev.monocle.audit.internal;
 
 import dev.monocle.platform.Database;
+import dev.monocle.platform.JdbcTime;
 import dev.monocle.platform.SecretName;
 import dev.monocle.platform.Secrets;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -128,7 +129,7 @@ public class Checkpoints {
                 + " VALUES (?, ?, ?, ?, ?)")) {
       insert.setLong(1, checkpoint.seq());
       insert.setString(2, checkpoint.hash());
-      insert.setObject(3, AuditRows.toColumn(checkpoint.signedAt()));
+      insert.setObject(3, JdbcTime.toColumn(checkpoint.signedAt()));
       insert.setString(4, checkpoint.kid());
       insert.setString(5, checkpoint.signature());
       insert.executeUpdate();
@@ -176,7 +177,7 @@ public class Checkpoints {
               new Checkpoint(
                   rs.getLong(1),
                   rs.getString(2),
-                  AuditRows.instant(rs, 3),
+                  JdbcTime.instant(rs, 3),
                   rs.getString(4),
                   rs.getString(5)));
         }

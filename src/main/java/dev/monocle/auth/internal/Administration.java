@@ -582,13 +582,8 @@ public class Administration {
   }
 
   private static ProblemException conflict(String field, String message) {
-    return new ProblemException(
-        409,
-        "conflict",
-        "Conflict",
-        "The " + field + " " + message + ".",
-        List.of(new FieldError(field, message)),
-        Map.of());
+    return ProblemException.conflict(
+        "The " + field + " " + message + ".", new FieldError(field, message));
   }
 
   private static TenantView view(TenantEntity t) {

@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 
 /** Transactions on a pooled connection for the frame tables, which the catalog reads in SQL. */
 @ApplicationScoped
@@ -35,13 +34,9 @@ public class CatalogJdbc {
       }
     } catch (SQLException e) {
       if ("23505".equals(e.getSQLState())) {
-        throw new ProblemException(
-            409,
-            "conflict",
-            "Conflict",
+        throw ProblemException.conflict(
             "Another frame of this tenant has that SKU.",
-            List.of(new FieldError("sku", "is taken by another frame")),
-            Map.of());
+            new FieldError("sku", "is taken by another frame"));
       }
       if ("22001".equals(e.getSQLState()) || "22021".equals(e.getSQLState())) {
         throw ProblemException.validation(

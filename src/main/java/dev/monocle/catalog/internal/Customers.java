@@ -227,13 +227,9 @@ public class Customers {
   }
 
   private static ProblemException emailTaken() {
-    return new ProblemException(
-        409,
-        "conflict",
-        "Conflict",
+    return ProblemException.conflict(
         "Another customer of this tenant has that email.",
-        List.of(new FieldError("email", "belongs to another customer")),
-        java.util.Map.of());
+        new FieldError("email", "belongs to another customer"));
   }
 
   // ------------------------------------------------------------------ rules

@@ -60,16 +60,17 @@ public class FrameCatalog {
     FrameInput input = valid(body);
     String id = UUID.randomUUID().toString();
     Instant now = now();
-    jdbc(
-        c -> {
-          try (PreparedStatement s = c.prepareStatement(FrameStore.INSERT)) {
-            FrameStore.bindInsert(s, id, caller.tenantId(), input, Map.of(), now);
-            s.executeUpdate();
-          }
-          return null;
-        });
+    Versioned created =
+        jdbc(
+            c -> {
+              try (PreparedStatement s = c.prepareStatement(FrameStore.INSERT)) {
+                FrameStore.bindInsert(s, id, caller.tenantId(), input, Map.of(), now);
+                s.executeUpdate();
+              }
+              return versioned(FrameStore.find(c, id).orElseThrow(), null);
+            });
     record(caller, "catalog.frame_created", caller.tenantId(), id);
-    return jdbc(c -> versioned(FrameStore.find(c, id).orElseThrow(), null));
+    return created;
   }
 
   public Versioned get(String id, String lang) {

@@ -113,8 +113,8 @@ public record FrameQuery(
       }
     }
     String lang = p.get("lang");
-    if (lang != null && !lang.matches("[a-z]{2}")) {
-      errors.add(new FieldError("lang", "must be an ISO 639-1 code such as es"));
+    if (lang != null && !isLang(lang)) {
+      errors.add(LANG_ERROR);
       lang = null;
     }
     FrameQuery query =
@@ -142,11 +142,17 @@ public record FrameQuery(
 
   /** A valid {@code ?lang=} (ISO 639-1), or null when absent; 400 otherwise. */
   public static String lang(String lang) {
-    if (lang != null && !lang.matches("[a-z]{2}")) {
-      throw ProblemException.validation(
-          List.of(new FieldError("lang", "must be an ISO 639-1 code such as es")));
+    if (lang != null && !isLang(lang)) {
+      throw ProblemException.validation(List.of(LANG_ERROR));
     }
     return lang;
+  }
+
+  private static final FieldError LANG_ERROR =
+      new FieldError("lang", "must be an ISO 639-1 code such as es");
+
+  private static boolean isLang(String lang) {
+    return lang.length() == 2 && lang.chars().allMatch(ch -> ch >= 'a' && ch <= 'z');
   }
 
   private static String text(List<FieldError> errors, String field, String value) {

@@ -182,16 +182,20 @@ public final class ImportRows {
   /** Longer numbers are refused unparsed (BigDecimal parsing is superlinear in the length). */
   static final int MAX_NUMBER_LENGTH = 32;
 
+  /** The number as given, or a NumberFormatException when it is too long to parse at all. */
+  private static String capped(String number) {
+    if (number.length() > MAX_NUMBER_LENGTH) {
+      throw new NumberFormatException("longer than " + MAX_NUMBER_LENGTH + " characters");
+    }
+    return number;
+  }
+
   private static Double number(List<FieldError> errors, String field, String value) {
     if (value == null) {
       return null;
     }
-    if (value.length() > MAX_NUMBER_LENGTH) {
-      errors.add(new FieldError(field, "must be a number"));
-      return null;
-    }
     try {
-      double d = Double.parseDouble(value);
+      double d = Double.parseDouble(capped(value));
       if (Double.isFinite(d)) {
         return d;
       }
@@ -207,10 +211,7 @@ public final class ImportRows {
       return null;
     }
     try {
-      if (value.length() > MAX_NUMBER_LENGTH) {
-        throw new NumberFormatException("too long");
-      }
-      return Integer.valueOf(value);
+      return Integer.valueOf(capped(value));
     } catch (NumberFormatException e) {
       errors.add(new FieldError(field, "must be a whole number"));
       return null;
@@ -224,10 +225,7 @@ public final class ImportRows {
     BigDecimal value = null;
     if (amount != null) {
       try {
-        if (amount.length() > MAX_NUMBER_LENGTH) {
-          throw new NumberFormatException("too long");
-        }
-        value = new BigDecimal(amount);
+        value = new BigDecimal(capped(amount));
       } catch (NumberFormatException e) {
         errors.add(new FieldError("price.amount", "must be a number"));
       }

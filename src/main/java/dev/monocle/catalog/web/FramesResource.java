@@ -8,6 +8,7 @@ import dev.monocle.catalog.internal.FrameQuery;
 import dev.monocle.catalog.internal.ImportRows;
 import dev.monocle.platform.ETags;
 import dev.monocle.platform.Page;
+import dev.monocle.platform.StrictUtf8;
 import dev.monocle.platform.access.Allow;
 import dev.monocle.platform.access.Role;
 import dev.monocle.platform.access.Scope;
@@ -122,7 +123,7 @@ public class FramesResource {
   @Consumes({MediaType.APPLICATION_JSON, "text/csv"})
   public FrameImport.Report importFrames(
       @HeaderParam("Content-Type") String contentType, byte[] body) {
-    String text = JsonBodies.utf8(body);
+    String text = StrictUtf8.decode(body);
     boolean csv = contentType != null && contentType.toLowerCase().startsWith("text/csv");
     return imports.run(csv ? ImportRows.fromCsv(text) : ImportRows.fromJson(text));
   }

@@ -2,7 +2,6 @@ package dev.monocle.catalog.web;
 
 import dev.monocle.platform.ProblemException;
 import dev.monocle.platform.ProblemException.FieldError;
-import dev.monocle.platform.StrictUtf8;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -10,7 +9,7 @@ import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.util.List;
 
-/** Bodies the catalog reads itself: merge patches (JSON objects) and import files (UTF-8). */
+/** Merge-patch bodies, which the catalog reads itself as JSON objects. */
 final class JsonBodies {
 
   private JsonBodies() {}
@@ -26,9 +25,5 @@ final class JsonBodies {
     }
     throw ProblemException.validation(
         List.of(new FieldError("body", "must be a JSON object (a merge patch)")));
-  }
-
-  static String utf8(byte[] body) {
-    return StrictUtf8.decode(body);
   }
 }

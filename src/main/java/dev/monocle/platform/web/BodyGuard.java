@@ -27,7 +27,7 @@ public final class BodyGuard {
 
   /** Throws a 400 {@link ProblemException} when {@code body} is not acceptable JSON. */
   public static void checkJson(byte[] body) {
-    String text = strictUtf8(body);
+    String text = StrictUtf8.decode(body);
     if (text.isBlank()) {
       return;
     }
@@ -75,10 +75,6 @@ public final class BodyGuard {
     } catch (jakarta.json.JsonException e) {
       throw bad("malformed-json", "The request body is not well-formed JSON.");
     }
-  }
-
-  static String strictUtf8(byte[] body) {
-    return StrictUtf8.decode(body);
   }
 
   private static String shorten(String key) {

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.monocle.audit.AuditEvent;
 import dev.monocle.platform.Database.Engine;
+import dev.monocle.platform.JdbcTime;
 import dev.monocle.platform.internal.Migrations;
 import java.security.GeneralSecurityException;
 import java.sql.Connection;
@@ -152,7 +153,7 @@ public class AuditBench {
               Instant signedAt = at.plusMillis(seq);
               checkpoint.setLong(1, seq);
               checkpoint.setString(2, hash);
-              checkpoint.setObject(3, AuditRows.toColumn(signedAt));
+              checkpoint.setObject(3, JdbcTime.toColumn(signedAt));
               checkpoint.setString(4, signer.kid());
               checkpoint.setString(5, signer.sign(seq, hash, signedAt));
               checkpoint.executeUpdate();
