@@ -36,6 +36,25 @@ public record LanguagePair(String source, String target) implements Comparable<L
     return isCode(source) && isCode(target) ? new LanguagePair(source, target) : null;
   }
 
+  /**
+   * An APy {@code langpair} ({@code en|es} or Apertium's {@code eng|spa}) in API codes; null when
+   * the text is not a pair.
+   */
+  public static LanguagePair fromApy(String langpair) {
+    if (langpair == null || langpair.length() > 32) {
+      return null;
+    }
+    int at = langpair.indexOf('|');
+    if (at < 0) {
+      return null;
+    }
+    var source = dev.monocle.decoding.internal.LanguageCodes.toApi(langpair.substring(0, at));
+    var target = dev.monocle.decoding.internal.LanguageCodes.toApi(langpair.substring(at + 1));
+    return source.isPresent() && target.isPresent() && !source.equals(target)
+        ? new LanguagePair(source.get(), target.get())
+        : null;
+  }
+
   @Override
   public String toString() {
     return source + "-" + target;

@@ -18,6 +18,7 @@ public class ProblemException extends RuntimeException {
   private final String title;
   private final transient List<FieldError> errors;
   private final transient Map<String, String> headers;
+  private final transient Map<String, List<String>> lists;
 
   public ProblemException(int status, String type, String title, String detail) {
     this(status, type, title, detail, List.of(), Map.of());
@@ -30,12 +31,39 @@ public class ProblemException extends RuntimeException {
       String detail,
       List<FieldError> errors,
       Map<String, String> headers) {
+    this(status, type, title, detail, errors, headers, Map.of());
+  }
+
+  private ProblemException(
+      int status,
+      String type,
+      String title,
+      String detail,
+      List<FieldError> errors,
+      Map<String, String> headers,
+      Map<String, List<String>> lists) {
     super(detail, null, false, false);
     this.status = status;
     this.type = type;
     this.title = title;
     this.errors = List.copyOf(errors);
     this.headers = Map.copyOf(headers);
+    this.lists = Map.copyOf(lists);
+  }
+
+  /**
+   * This problem with one more member holding a list of texts a client can act on (e.g. {@code
+   * supported_pairs} of a 422), rendered beside the standard members.
+   */
+  public ProblemException with(String member, List<String> values) {
+    var more = new java.util.LinkedHashMap<>(lists);
+    more.put(member, List.copyOf(values));
+    return new ProblemException(status, type, title, getMessage(), errors, headers, more);
+  }
+
+  /** The extra members added by {@link #with}. */
+  public Map<String, List<String>> lists() {
+    return lists;
   }
 
   /** 401: missing or invalid credentials (the platform adds {@code WWW-Authenticate}). */

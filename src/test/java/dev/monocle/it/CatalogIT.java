@@ -428,12 +428,20 @@ class CatalogIT {
 
   @Test
   @Order(8)
-  void localizationWaitsForADecoderNode() {
+  void localizationTranslatesWithApertiumAndRefusesUnservedLanguages() {
     String id = api.post(FRAMES, frame("LOC-1", "Aria", "round", "10"), editor).string("id");
     Reply reply =
         api.post(FRAMES + "/" + id + "/localize", Map.of("languages", List.of("es")), editor);
-    assertEquals(503, reply.status(), reply.raw().body());
-    assertNotNull(reply.header("Retry-After"));
+    assertEquals(200, reply.status(), reply.raw().body());
+    JsonObject spanish = reply.json().getJsonObject("localized").getJsonObject("es");
+    assertTrue(spanish.getBoolean("machine_translated"), spanish.toString());
+    assertFalse(spanish.getString("name").isBlank(), spanish.toString());
+    Reply unserved =
+        api.post(FRAMES + "/" + id + "/localize", Map.of("languages", List.of("de")), editor);
+    assertEquals(422, unserved.status(), unserved.raw().body());
+    assertTrue(
+        unserved.json().getJsonArray("supported_pairs").toString().contains("en-es"),
+        unserved.raw().body());
     Reply bad =
         api.post(FRAMES + "/" + id + "/localize", Map.of("languages", List.of("spanish")), editor);
     assertEquals(400, bad.status());

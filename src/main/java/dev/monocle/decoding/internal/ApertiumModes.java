@@ -46,7 +46,8 @@ final class ApertiumModes {
     }
     try (Stream<Path> files = Files.list(modesDir)) {
       for (Path file : files.sorted().toList()) {
-        String fileName = file.getFileName().toString();
+        Path leaf = file.getFileName();
+        String fileName = leaf == null ? "" : leaf.toString();
         if (!fileName.endsWith(".mode")) {
           continue;
         }

@@ -32,7 +32,8 @@ final class ApertiumPipeline implements AutoCloseable {
   private final OutputStream input;
   private final BlockingQueue<Object> answers = new LinkedBlockingQueue<>();
   private volatile boolean dead;
-  private int segmentsTranslated;
+  private final java.util.concurrent.atomic.AtomicInteger segmentsTranslated =
+      new java.util.concurrent.atomic.AtomicInteger();
   private long nextTag;
 
   private ApertiumPipeline(List<Process> processes) {
@@ -68,7 +69,7 @@ final class ApertiumPipeline implements AutoCloseable {
   }
 
   int segmentsTranslated() {
-    return segmentsTranslated;
+    return segmentsTranslated.get();
   }
 
   /**
@@ -117,7 +118,7 @@ final class ApertiumPipeline implements AutoCloseable {
         String stream = tagged.substring(0, at) + tagged.substring(at + tag.length());
         translated.add(StreamFormat.decode(withoutFlushBlank(stream), one.lifted()));
       }
-      segmentsTranslated += segments.size();
+      segmentsTranslated.addAndGet(segments.size());
       return translated;
     } catch (IOException broken) {
       close();

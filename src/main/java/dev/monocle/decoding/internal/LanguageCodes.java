@@ -7,7 +7,7 @@ import java.util.Optional;
  * Apertium's language names ({@code eng}, {@code spa}, {@code fr}) to the API's codes: ISO 639-1
  * where the language has one, else the ISO 639-3 name as Apertium spells it.
  */
-final class LanguageCodes {
+public final class LanguageCodes {
 
   private LanguageCodes() {}
 
@@ -66,7 +66,7 @@ final class LanguageCodes {
           Map.entry("uzb", "uz"));
 
   /** The API code for an Apertium language name; empty when the name is not a plain language. */
-  static Optional<String> toApi(String apertiumName) {
+  public static Optional<String> toApi(String apertiumName) {
     if (apertiumName.matches("[a-z]{2}")) {
       return Optional.of(apertiumName);
     }

@@ -37,6 +37,7 @@ public final class ProblemDocument {
                   Json.createObjectBuilder().add("field", e.field()).add("message", e.message())));
       json.add("errors", array);
     }
+    problem.lists().forEach((member, values) -> json.add(member, Json.createArrayBuilder(values)));
     return json.build().toString();
   }
 

@@ -2,6 +2,7 @@ package dev.monocle.platform.web;
 
 import dev.monocle.platform.ProblemException;
 import dev.monocle.platform.RequestContext;
+import dev.monocle.platform.ServerRole;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -41,6 +42,7 @@ public class RequestKernelFilter extends HttpFilter {
   private long maxBodyBytes;
   private long maxImportBodyBytes;
   private transient ClientAddress clientAddress;
+  private ServerRole role;
 
   @Override
   public void init() {
@@ -49,6 +51,7 @@ public class RequestKernelFilter extends HttpFilter {
         config.getOptionalValue("monocle.http.max-body-bytes", Long.class).orElse(1L << 20);
     maxImportBodyBytes =
         config.getOptionalValue("monocle.http.max-import-body-bytes", Long.class).orElse(16L << 20);
+    role = ServerRole.configured();
     clientAddress =
         new ClientAddress(
             config.getOptionalValue("monocle.http.trusted-proxies", String.class).orElse(""));
@@ -125,6 +128,9 @@ public class RequestKernelFilter extends HttpFilter {
   }
 
   private HttpServletRequest checked(HttpServletRequest request) throws IOException {
+    if (!role.serves(request.getRequestURI())) {
+      throw ProblemException.notFound(); // decode only on decoder nodes, and nothing else there
+    }
     String method = request.getMethod().toUpperCase(Locale.ROOT);
     if (!METHODS.contains(method)) {
       throw new ProblemException(

@@ -1,0 +1,93 @@
+package dev.monocle.decoding;
+
+import dev.monocle.platform.ProblemException;
+import dev.monocle.platform.ProblemException.FieldError;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The contract's limits on text to translate, checked in one place for every entry point ({@code
+ * /api/v1/translate}, {@code /apy/translate}, {@code /api/v1/decode}): at most 100 segments, 5,000
+ * characters each and 50,000 in all (characters are Unicode code points).
+ */
+public final class Segments {
+
+  public static final int MAX_SEGMENTS = 100;
+  public static final int MAX_SEGMENT_CHARS = 5_000;
+  public static final int MAX_TOTAL_CHARS = 50_000;
+
+  private Segments() {}
+
+  /**
+   * The pair named by {@code source} and {@code target}, after checking them and the segments.
+   *
+   * @throws ProblemException 400 naming every invalid field
+   */
+  public static LanguagePair check(String source, String target, List<String> segments) {
+    List<FieldError> errors = new ArrayList<>();
+    if (!LanguagePair.isCode(source)) {
+      errors.add(new FieldError("source", "must be a language code such as en"));
+    }
+    if (!LanguagePair.isCode(target)) {
+      errors.add(new FieldError("target", "must be a language code such as es"));
+    }
+    if (segments == null || segments.isEmpty()) {
+      errors.add(new FieldError("segments", "must hold at least one segment"));
+    } else if (segments.size() > MAX_SEGMENTS) {
+      errors.add(new FieldError("segments", "must hold at most " + MAX_SEGMENTS + " segments"));
+    } else {
+      long total = 0;
+      for (int i = 0; i < segments.size(); i++) {
+        String segment = segments.get(i);
+        if (segment == null) {
+          errors.add(new FieldError("segments[" + i + "]", "must be text"));
+          continue;
+        }
+        int chars = segment.codePointCount(0, segment.length());
+        total += chars;
+        if (chars > MAX_SEGMENT_CHARS) {
+          errors.add(
+              new FieldError(
+                  "segments[" + i + "]", "must be at most " + MAX_SEGMENT_CHARS + " characters"));
+        }
+      }
+      if (total > MAX_TOTAL_CHARS) {
+        errors.add(
+            new FieldError("segments", "must hold at most " + MAX_TOTAL_CHARS + " characters"));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw ProblemException.validation(errors);
+    }
+    if (source.equals(target)) {
+      throw ProblemException.validation(
+          List.of(new FieldError("target", "must differ from source")));
+    }
+    return new LanguagePair(source, target);
+  }
+
+  /** 422: no engine serves {@code pair}; the document lists the pairs that are served. */
+  public static ProblemException unsupported(LanguagePair pair, Collection<LanguagePair> served) {
+    return new ProblemException(
+            422,
+            "unsupported-pair",
+            "Unsupported language pair",
+            "No decoder serves " + pair.source() + "→" + pair.target() + ".",
+            List.of(),
+            Map.of())
+        .with("supported_pairs", served.stream().sorted().map(LanguagePair::toString).toList());
+  }
+
+  /** 503 with {@code Retry-After}: the pair is served, but no healthy node answers right now. */
+  public static ProblemException unavailable(LanguagePair pair) {
+    return new ProblemException(
+        503,
+        "translation-unavailable",
+        "Translation unavailable",
+        "No healthy decoder node serves " + pair.source() + "→" + pair.target() + " at the moment.",
+        List.of(),
+        Map.of("Retry-After", "5"));
+  }
+}

@@ -1,0 +1,40 @@
+package dev.monocle.platform;
+
+import java.util.Locale;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * What an instance serves ({@code monocle.role} / {@code MONOCLE_ROLE}). {@code all}, the default,
+ * is the whole application; {@code decoder} is a translation node that answers only {@code
+ * /api/v1/decode} and the health probes.
+ */
+public enum ServerRole {
+  ALL,
+  DECODER;
+
+  private static final String DECODE = "/api/v1/decode";
+
+  /**
+   * Whether an instance in this role serves {@code path}: a decoder node only decode and health,
+   * the whole application everything but decode. The platform answers 404 for the rest.
+   */
+  public boolean serves(String path) {
+    return this == DECODER
+        ? path.equals(DECODE) || path.startsWith("/health/") || path.equals("/health")
+        : !path.equals(DECODE) && !path.startsWith(DECODE + "/");
+  }
+
+  public static ServerRole configured() {
+    String value =
+        ConfigProvider.getConfig()
+            .getOptionalValue("monocle.role", String.class)
+            .orElse("all")
+            .trim()
+            .toUpperCase(Locale.ROOT);
+    try {
+      return ServerRole.valueOf(value);
+    } catch (IllegalArgumentException unknown) {
+      throw new IllegalStateException("monocle.role must be all or decoder", unknown);
+    }
+  }
+}

@@ -1,0 +1,113 @@
+package dev.monocle.translation.internal;
+
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * The circuit of one decoder node. Closed: requests flow; {@code threshold} failures in a row open
+ * it. Open: no requests for {@code openNanos}; then half-open: one trial request at a time, whose
+ * success closes the circuit and whose failure opens it again. A health probe that finds the node
+ * down opens the circuit; one that finds it alive moves an open circuit to half-open, so a node
+ * that comes back is tried at once.
+ */
+final class CircuitBreaker {
+
+  enum State {
+    CLOSED,
+    OPEN,
+    HALF_OPEN;
+
+    String wireName() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  private final int threshold;
+  private final long openNanos;
+  private final LongSupplier clock;
+  private State state = State.CLOSED;
+  private int failures;
+  private long openedAt;
+  private boolean trialRunning;
+
+  CircuitBreaker(int threshold, long openMillis, LongSupplier nanoClock) {
+    this.threshold = Math.max(1, threshold);
+    this.openNanos = TimeUnit.MILLISECONDS.toNanos(openMillis);
+    this.clock = nanoClock;
+  }
+
+  /** Whether a request may go now; in half-open state it claims the one trial. */
+  synchronized boolean tryPass() {
+    if (state == State.OPEN && clock.getAsLong() - openedAt >= openNanos) {
+      state = State.HALF_OPEN;
+      trialRunning = false;
+    }
+    return switch (state) {
+      case CLOSED -> true;
+      case OPEN -> false;
+      case HALF_OPEN -> {
+        if (trialRunning) {
+          yield false;
+        }
+        trialRunning = true;
+        yield true;
+      }
+    };
+  }
+
+  /**
+   * Whether a request could pass now, without claiming anything (routing looks before it picks).
+   */
+  synchronized boolean isPassable() {
+    return switch (state) {
+      case CLOSED -> true;
+      case OPEN -> clock.getAsLong() - openedAt >= openNanos;
+      case HALF_OPEN -> !trialRunning;
+    };
+  }
+
+  synchronized void success() {
+    state = State.CLOSED;
+    failures = 0;
+    trialRunning = false;
+  }
+
+  synchronized void failure() {
+    trialRunning = false;
+    if (state == State.HALF_OPEN || ++failures >= threshold) {
+      state = State.OPEN;
+      openedAt = clock.getAsLong();
+      failures = 0;
+    }
+  }
+
+  /** A request that claimed the half-open trial never reached the node: free the trial. */
+  synchronized void abandonTrial() {
+    trialRunning = false;
+  }
+
+  /**
+   * A health probe found the node down: open the circuit (it stays open until a probe succeeds).
+   */
+  synchronized void probeFailed() {
+    state = State.OPEN;
+    openedAt = clock.getAsLong();
+    failures = 0;
+    trialRunning = false;
+  }
+
+  /** A health probe found the node alive: an open circuit may try again. */
+  synchronized void probeSucceeded() {
+    if (state == State.OPEN) {
+      state = State.HALF_OPEN;
+      trialRunning = false;
+    }
+  }
+
+  synchronized State state() {
+    if (state == State.OPEN && clock.getAsLong() - openedAt >= openNanos) {
+      return State.HALF_OPEN;
+    }
+    return state;
+  }
+}

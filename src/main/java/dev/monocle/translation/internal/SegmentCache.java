@@ -1,0 +1,127 @@
+package dev.monocle.translation.internal;
+
+import dev.monocle.decoding.LanguagePair;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javax.cache.Cache;
+import javax.cache.CacheException;
+import javax.cache.CacheManager;
+import javax.cache.configuration.MutableConfiguration;
+import javax.cache.expiry.CreatedExpiryPolicy;
+import javax.cache.expiry.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Translated segments on Payara's JCache (Hazelcast), keyed by pair, engine version and a SHA-256
+ * of the segment, so a new dictionary never serves an old answer. Bounded: entries live {@code
+ * monocle.translation.cache.ttl-seconds}, Hazelcast evicts the least recently used beyond its
+ * per-member entry limit (10,000 by default), and segments longer than 1,000 characters are not
+ * kept. {@code monocle.translation.cache.enabled=false} switches it off.
+ */
+@ApplicationScoped
+public class SegmentCache {
+
+  static final int MAX_CACHED_CHARS = 1_000;
+
+  @Inject CacheManager cacheManager;
+
+  @Inject
+  @ConfigProperty(name = "monocle.translation.cache.enabled", defaultValue = "true")
+  boolean enabled;
+
+  @Inject
+  @ConfigProperty(name = "monocle.translation.cache.ttl-seconds", defaultValue = "3600")
+  long ttlSeconds;
+
+  private Cache<String, String> cache;
+
+  @PostConstruct
+  void open() {
+    if (!enabled) {
+      return;
+    }
+    String name = "monocle-translations";
+    Cache<String, String> existing = cacheManager.getCache(name, String.class, String.class);
+    if (existing != null) {
+      cache = existing;
+      return;
+    }
+    try {
+      cache =
+          cacheManager.createCache(
+              name,
+              new MutableConfiguration<String, String>()
+                  .setTypes(String.class, String.class)
+                  .setStoreByValue(true)
+                  .setExpiryPolicyFactory(
+                      CreatedExpiryPolicy.factoryOf(new Duration(TimeUnit.SECONDS, ttlSeconds))));
+    } catch (CacheException createdElsewhere) {
+      cache = cacheManager.getCache(name, String.class, String.class);
+    }
+  }
+
+  boolean isEnabled() {
+    return cache != null;
+  }
+
+  /** The cached translations of {@code segments}, by index (absent when not cached). */
+  Map<Integer, String> lookup(LanguagePair pair, String engineVersion, List<String> segments) {
+    Map<Integer, String> found = new HashMap<>();
+    if (cache == null) {
+      return found;
+    }
+    String[] keys = new String[segments.size()];
+    for (int i = 0; i < segments.size(); i++) {
+      if (segments.get(i).length() <= MAX_CACHED_CHARS) {
+        keys[i] = key(pair, engineVersion, segments.get(i));
+      }
+    }
+    Map<String, String> hits =
+        cache.getAll(
+            java.util.Arrays.stream(keys)
+                .filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.toSet()));
+    for (int i = 0; i < keys.length; i++) {
+      String hit = keys[i] == null ? null : hits.get(keys[i]);
+      if (hit != null) {
+        found.put(i, hit);
+      }
+    }
+    return found;
+  }
+
+  void store(
+      LanguagePair pair, String engineVersion, List<String> segments, List<String> translated) {
+    if (cache == null) {
+      return;
+    }
+    Map<String, String> entries = new HashMap<>();
+    for (int i = 0; i < segments.size(); i++) {
+      if (segments.get(i).length() <= MAX_CACHED_CHARS) {
+        entries.put(key(pair, engineVersion, segments.get(i)), translated.get(i));
+      }
+    }
+    if (!entries.isEmpty()) {
+      cache.putAll(entries);
+    }
+  }
+
+  private static String key(LanguagePair pair, String engineVersion, String segment) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(segment.getBytes(StandardCharsets.UTF_8));
+      return pair + "|" + engineVersion + "|" + Base64.getEncoder().encodeToString(digest);
+    } catch (NoSuchAlgorithmException impossible) {
+      throw new IllegalStateException(impossible);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package dev.monocle.translation.web;
+
+import dev.monocle.platform.ProblemException;
+import dev.monocle.platform.ProblemException.FieldError;
+import dev.monocle.platform.access.Allow;
+import dev.monocle.platform.access.Role;
+import dev.monocle.translation.internal.DecoderAdministration;
+import dev.monocle.translation.internal.DecoderAdministration.NodeView;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+
+/** The decoder pool: platform admins list, register, drain and remove nodes. */
+@Path("api/v1/admin/decoders")
+@Produces(MediaType.APPLICATION_JSON)
+@Allow(roles = Role.PLATFORM_ADMIN)
+public class AdminDecodersResource {
+
+  @Inject DecoderAdministration administration;
+
+  /** A node to register: its base address, kind and (Monocle nodes) API key. */
+  public record Register(String url, String kind, String apiKey) {}
+
+  /** What an admin may change on a node. */
+  public record Change(Boolean drained) {}
+
+  @GET
+  public List<NodeView> list() {
+    return administration.list();
+  }
+
+  @GET
+  @Path("{id}")
+  public NodeView get(@PathParam("id") String id) {
+    return administration.get(id);
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response register(Register body) {
+    if (body == null) {
+      throw ProblemException.validation(List.of(new FieldError("url", "is required")));
+    }
+    NodeView node = administration.register(body.url(), body.kind(), body.apiKey());
+    return Response.created(URI.create("/api/v1/admin/decoders/" + node.id())).entity(node).build();
+  }
+
+  @PATCH
+  @Path("{id}")
+  @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+  public NodeView change(@PathParam("id") String id, Change body) {
+    if (body == null || body.drained() == null) {
+      throw ProblemException.validation(
+          List.of(new FieldError("drained", "must be true or false")));
+    }
+    return administration.drain(id, body.drained());
+  }
+
+  @DELETE
+  @Path("{id}")
+  public Response remove(@PathParam("id") String id) {
+    administration.remove(id);
+    return Response.noContent().build();
+  }
+}
