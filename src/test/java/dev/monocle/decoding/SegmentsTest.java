@@ -20,23 +20,35 @@ class SegmentsTest {
 
   @Test
   void theContractsLimitsCountCodePoints() {
-    assertEquals(new LanguagePair("en", "es"), Segments.check("en", "es", List.of("😀".repeat(5_000))));
-    assertEquals(List.of("segments[0]"), fields(() -> Segments.check("en", "es", List.of("x".repeat(5_001)))));
-    assertEquals(List.of("segments"), fields(() -> Segments.check("en", "es", Collections.nCopies(101, "x"))));
-    assertEquals(List.of("segments"), fields(() -> Segments.check("en", "es", Collections.nCopies(11, "x".repeat(4_600)))));
+    assertEquals(
+        new LanguagePair("en", "es"), Segments.check("en", "es", List.of("😀".repeat(5_000))));
+    assertEquals(
+        List.of("segments[0]"),
+        fields(() -> Segments.check("en", "es", List.of("x".repeat(5_001)))));
+    assertEquals(
+        List.of("segments"),
+        fields(() -> Segments.check("en", "es", Collections.nCopies(101, "x"))));
+    assertEquals(
+        List.of("segments"),
+        fields(() -> Segments.check("en", "es", Collections.nCopies(11, "x".repeat(4_600)))));
     assertEquals(List.of("segments"), fields(() -> Segments.check("en", "es", List.of())));
-    assertEquals(List.of("segments[1]"), fields(() -> Segments.check("en", "es", Arrays.asList("a", null))));
-    assertEquals(List.of("source", "target"), fields(() -> Segments.check("EN", "e s", List.of("x"))));
+    assertEquals(
+        List.of("segments[1]"), fields(() -> Segments.check("en", "es", Arrays.asList("a", null))));
+    assertEquals(
+        List.of("source", "target"), fields(() -> Segments.check("EN", "e s", List.of("x"))));
     assertEquals(List.of("target"), fields(() -> Segments.check("en", "en", List.of("x"))));
   }
 
   @Test
   void unsupportedPairsListWhatIsServed() {
     ProblemException problem =
-        Segments.unsupported(new LanguagePair("en", "de"), Set.of(new LanguagePair("es", "en"), new LanguagePair("en", "es")));
+        Segments.unsupported(
+            new LanguagePair("en", "de"),
+            Set.of(new LanguagePair("es", "en"), new LanguagePair("en", "es")));
     assertEquals(422, problem.status());
     assertEquals(List.of("en-es", "es-en"), problem.lists().get("supported_pairs"));
-    assertEquals("5", Segments.unavailable(new LanguagePair("en", "es")).headers().get("Retry-After"));
+    assertEquals(
+        "5", Segments.unavailable(new LanguagePair("en", "es")).headers().get("Retry-After"));
   }
 
   @Test

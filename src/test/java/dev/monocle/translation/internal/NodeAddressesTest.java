@@ -10,18 +10,30 @@ class NodeAddressesTest {
   @Test
   void baseAddressesAreNormalised() {
     assertEquals("http://127.0.0.1:2737", NodeAddresses.parse("http://127.0.0.1:2737/").toString());
-    assertEquals("https://decoder-1.internal", NodeAddresses.parse(" HTTPS://Decoder-1.Internal ").toString());
+    assertEquals(
+        "https://decoder-1.internal",
+        NodeAddresses.parse(" HTTPS://Decoder-1.Internal ").toString());
   }
 
   @Test
   void anythingButABaseAddressIsRefused() {
     for (String bad :
         new String[] {
-          null, "", "ftp://host", "file:///etc/passwd", "http://user:pw@host", "http://host/path",
-          "http://host?x=1", "http://host#f", "host:80", "http://", "javascript:alert(1)",
+          null,
+          "",
+          "ftp://host",
+          "file:///etc/passwd",
+          "http://user:pw@host",
+          "http://host/path",
+          "http://host?x=1",
+          "http://host#f",
+          "host:80",
+          "http://",
+          "javascript:alert(1)",
           "http://" + "a".repeat(2_100) + ".test"
         }) {
-      assertThrows(IllegalArgumentException.class, () -> NodeAddresses.parse(bad), String.valueOf(bad));
+      assertThrows(
+          IllegalArgumentException.class, () -> NodeAddresses.parse(bad), String.valueOf(bad));
     }
   }
 }
