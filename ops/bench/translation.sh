@@ -70,15 +70,32 @@ print(f'{name:<26} c={c:<3} {j["rps"]:>9.1f} req/s {j["rps"]*words:>9.0f} words/
 PY
 }
 
-echo "warming up..."
-wrk -t1 -c2 -d5s "$apy_url" >/dev/null
+echo "warming up (20 s each: the JIT settles)..."
+wrk -t2 -c4 -d20s "$apy_url" >/dev/null
 BENCH_METHOD=POST BENCH_BODY=$body BENCH_HEADERS=$'X-API-Key: '"$key"$'\nContent-Type: application/json' \
-  wrk -t1 -c2 -d5s -s ops/bench/summary.lua "$MONOCLE_URL/api/v1/translate" >/dev/null
+  wrk -t2 -c4 -d20s -s ops/bench/summary.lua "$MONOCLE_URL/api/v1/translate" >/dev/null
 printf '\n%s words a request, %s per figure\n' "$words" "$duration"
 for c in 1 "$connections"; do
   measure "apy" "$c" "$apy_url"
   measure "monocle local engine" "$c" "$MONOCLE_URL/api/v1/translate" post
 done
+
+# A paragraph: the same five sentences (61 words) as one APy text and as five segments.
+paragraph=(
+  'These frames are made of titanium and weigh only twelve grams.'
+  'Round frames suit people with a square face.'
+  'The lenses protect your eyes from ultraviolet light.'
+  'Customers can return a frame within thirty days.'
+  'Light frames are comfortable for long days at work, and the price includes the lenses and the case.'
+)
+words=$(printf '%s ' "${paragraph[@]}" | wc -w)
+apy_url="http://127.0.0.1:$apy_port/translate?langpair=$(urlencode 'eng|spa')&markUnknown=no&q=$(urlencode "${paragraph[*]}")"
+body=$(python3 -c 'import json,sys; print(json.dumps({"source":"en","target":"es","segments":sys.argv[1:]}))' "${paragraph[@]}")
+printf '\n%s words a request\n' "$words"
+measure "apy paragraph" "$connections" "$apy_url"
+measure "monocle paragraph" "$connections" "$MONOCLE_URL/api/v1/translate" post
+words=8
+body="{\"source\":\"en\",\"target\":\"es\",\"segments\":[\"$sentence\"]}"
 
 # Scale-out: decoder nodes on the same database, each pinned to one CPU.
 start_decoder() { # cpu -> url

@@ -51,6 +51,10 @@ public final class Segments {
           errors.add(
               new FieldError(
                   "segments[" + i + "]", "must be at most " + MAX_SEGMENT_CHARS + " characters"));
+        } else if (hasUnpairedSurrogate(segment)) {
+          errors.add(
+              new FieldError(
+                  "segments[" + i + "]", "must be Unicode text (an unpaired surrogate)"));
         }
       }
       if (total > MAX_TOTAL_CHARS) {
@@ -66,6 +70,20 @@ public final class Segments {
           List.of(new FieldError("target", "must differ from source")));
     }
     return new LanguagePair(source, target);
+  }
+
+  private static boolean hasUnpairedSurrogate(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** 422: no engine serves {@code pair}; the document lists the pairs that are served. */

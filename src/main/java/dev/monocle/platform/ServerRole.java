@@ -19,10 +19,18 @@ public enum ServerRole {
    * the whole application everything but decode. The platform answers 404 for the rest.
    */
   public boolean serves(String path) {
-    return this == DECODER
-        ? path.equals(DECODE) || path.startsWith("/health/") || path.equals("/health")
-        : !path.equals(DECODE) && !path.startsWith(DECODE + "/");
+    String normal = path.replaceAll("/{2,}", "/");
+    if (normal.length() > 1 && normal.endsWith("/")) {
+      normal = normal.substring(0, normal.length() - 1);
+    }
+    if (this == DECODER) {
+      return normal.equals(DECODE) || HEALTH.contains(normal);
+    }
+    return !normal.equals(DECODE) && !normal.startsWith(DECODE + "/");
   }
+
+  private static final java.util.Set<String> HEALTH =
+      java.util.Set.of("/health", "/health/live", "/health/ready", "/health/started");
 
   public static ServerRole configured() {
     String value =

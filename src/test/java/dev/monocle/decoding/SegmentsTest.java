@@ -37,6 +37,9 @@ class SegmentsTest {
     assertEquals(
         List.of("source", "target"), fields(() -> Segments.check("EN", "e s", List.of("x"))));
     assertEquals(List.of("target"), fields(() -> Segments.check("en", "en", List.of("x"))));
+    assertEquals(
+        List.of("segments[1]"),
+        fields(() -> Segments.check("en", "es", List.of("ok 😀", "lone \ud800 half"))));
   }
 
   @Test

@@ -141,7 +141,9 @@ class TranslationFaultIT {
             "/.well-known/jwks.json",
             "/apy/listPairs",
             "/metrics",
-            "/openapi")) {
+            "/openapi",
+            "/health/../api/v1/translate/pairs",
+            "/api/v1/decode/../translate/pairs")) {
       assertEquals(
           404, node.call("GET", elsewhere, null, Map.of("X-API-Key", nodeKey)).status(), elsewhere);
     }

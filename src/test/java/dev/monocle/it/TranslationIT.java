@@ -176,6 +176,14 @@ class TranslationIT {
     assertField(
         translate(Map.of("source", "en", "target", "en", "segments", List.of("x")), translator),
         "target");
+    Reply loneSurrogate =
+        api.call(
+            "POST",
+            TRANSLATE,
+            "{\"source\":\"en\",\"target\":\"es\",\"segments\":[\"ok\",\"a\\ud800\"]}",
+            Map.of("Authorization", "Bearer " + translator));
+    assertEquals(400, loneSurrogate.status(), loneSurrogate.raw().body());
+    assertTrue(loneSurrogate.raw().body().contains("segments[1]"), loneSurrogate.raw().body());
     Reply unknown =
         translate(
             Map.of("source", "en", "target", "es", "segments", List.of("x"), "node", "a"),
@@ -205,11 +213,31 @@ class TranslationIT {
     assertEquals(
         403,
         api.call("POST", TRANSLATE, enEs(List.of("x")), Map.of("X-API-Key", catalogKey)).status());
+    for (String decode :
+        List.of(
+            "/api/v1/decode",
+            "/api/v1/decode;x=1",
+            "/api/v1//decode",
+            "/api/v1/%64ecode",
+            "/api/v1/decode/")) {
+      assertEquals(
+          404,
+          api.call("POST", decode, enEs(List.of("x")), Map.of("X-API-Key", translateKey)).status(),
+          "a coordinator has no decode endpoint: " + decode);
+    }
+    String[] lenaTotp = new String[1];
     assertEquals(
-        404,
-        api.call("POST", "/api/v1/decode", enEs(List.of("x")), Map.of("X-API-Key", translateKey))
-            .status(),
-        "a coordinator has no decode endpoint");
+        201,
+        api.createUser(
+                root, "lingua", "lena", "lena@lingua.test", PASSWORD, List.of("tenant_admin"))
+            .status());
+    String tenantAdmin = api.admin("lingua", "lena", PASSWORD, lenaTotp).accessToken();
+    assertField(
+        api.post(
+            "/api/v1/admin/api-keys",
+            Map.of("name", "pool", "scopes", List.of("decoder:node")),
+            tenantAdmin),
+        "scopes");
   }
 
   @Test
@@ -353,7 +381,8 @@ class TranslationIT {
   void platformAdminsManageTheDecoderPool() {
     Reply list = api.get(DECODERS, root.accessToken());
     assertEquals(200, list.status(), list.raw().body());
-    JsonObject local = jsonArray(list).getJsonObject(0);
+    JsonObject local = list.json().getJsonArray("items").getJsonObject(0);
+    assertTrue(list.json().isNull("next_cursor"), list.raw().body());
     assertEquals("local", local.getString("id"));
     assertEquals("local", local.getString("kind"));
     assertTrue(local.getBoolean("healthy"));
@@ -395,6 +424,14 @@ class TranslationIT {
         409,
         api.post(DECODERS, Map.of("url", "http://127.0.0.1:9", "kind", "apy"), root.accessToken())
             .status());
+    assertField(
+        api.patch(DECODERS + "/" + id, Map.of("drained", "yes"), root.accessToken()), "drained");
+    assertField(
+        api.patch(DECODERS + "/" + id, Map.of("drained", 1), root.accessToken()), "drained");
+    assertField(
+        api.post(
+            DECODERS, Map.of("url", "http://169.254.169.254", "kind", "apy"), root.accessToken()),
+        "url");
     Reply drained = api.patch(DECODERS + "/" + id, Map.of("drained", true), root.accessToken());
     assertEquals(200, drained.status(), drained.raw().body());
     assertTrue(drained.json().getBoolean("drained"));

@@ -444,6 +444,11 @@ public class Administration {
       List<String> scopeNames,
       Integer expiresInDays) {
     Set<Scope> scopes = parseScopes(scopeNames);
+    if (scopes.contains(Scope.DECODER_NODE) && !admin.isPlatformWide()) {
+      // a decoder:node key reads every tenant's text sent for translation: platform admins only
+      throw ProblemException.validation(
+          List.of(new FieldError("scopes", "decoder:node keys are issued by platform admins")));
+    }
     int days = expiresInDays == null ? 90 : expiresInDays;
     IssuedApiKey issued =
         database.inTransaction(

@@ -17,7 +17,8 @@ import java.util.logging.Logger;
 
 /**
  * The local engine: the installed Apertium modes, each with a pool of warm pipelines. A batch that
- * fails because a stage died or timed out is tried once more on a fresh pipeline.
+ * fails because a stage died or timed out is tried once more on a fresh pipeline; one that found
+ * every pipeline busy is not (it fails as busy).
  */
 public final class ApertiumEngine implements Decoder, AutoCloseable {
 
@@ -76,6 +77,9 @@ public final class ApertiumEngine implements Decoder, AutoCloseable {
     try {
       translated = pool.translate(texts, settings.timeoutFor(texts));
     } catch (DecoderException failed) {
+      if (failed.isBusy()) {
+        throw failed; // full, not broken: a second wait would only double the delay
+      }
       LOG.log(
           Level.WARNING,
           "Apertium {0}: {1}; retrying on a fresh pipeline",

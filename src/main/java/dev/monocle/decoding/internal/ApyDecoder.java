@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,6 +31,12 @@ import java.util.regex.Pattern;
 public final class ApyDecoder implements Decoder {
 
   private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]+");
+
+  /** Calls in flight to one APy at most: a request of many pieces waits for free ones. */
+  static final int MAX_CONCURRENT_CALLS = 16;
+
+  private final java.util.concurrent.Semaphore calls =
+      new java.util.concurrent.Semaphore(MAX_CONCURRENT_CALLS);
 
   private final HttpClient http;
   private final URI base;
@@ -55,18 +62,18 @@ public final class ApyDecoder implements Decoder {
     }
     long deadline = System.nanoTime() + timeout.toNanos();
     List<List<String>> pieces = new ArrayList<>();
-    List<CompletableFuture<String>> calls = new ArrayList<>();
+    List<CompletableFuture<String>> pending = new ArrayList<>();
     for (String segment : segments) {
       List<String> parts = split(segment);
       pieces.add(parts);
       for (int i = 0; i < parts.size(); i += 2) {
-        calls.add(
+        pending.add(
             parts.get(i).isBlank()
                 ? CompletableFuture.completedFuture(parts.get(i))
-                : translateOne(langpair, parts.get(i)));
+                : translateOne(langpair, parts.get(i), deadline));
       }
     }
-    List<String> translated = RemoteCalls.all(calls, deadline - System.nanoTime());
+    List<String> translated = RemoteCalls.all(pending, deadline - System.nanoTime());
     List<String> answer = new ArrayList<>(segments.size());
     int next = 0;
     for (List<String> parts : pieces) {
@@ -93,7 +100,20 @@ public final class ApyDecoder implements Decoder {
     return parts;
   }
 
-  private CompletableFuture<String> translateOne(String langpair, String text) {
+  /** One call, once a slot of this node is free (waiting counts against the deadline). */
+  private CompletableFuture<String> translateOne(String langpair, String text, long deadline) {
+    try {
+      if (!calls.tryAcquire(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+        return CompletableFuture.failedFuture(DecoderException.busy("APy " + base + " is full"));
+      }
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      return CompletableFuture.failedFuture(new DecoderException("interrupted", interrupted));
+    }
+    return call(langpair, text).whenComplete((answer, failure) -> calls.release());
+  }
+
+  private CompletableFuture<String> call(String langpair, String text) {
     String form = "langpair=" + encode(langpair) + "&markUnknown=no&format=txt&q=" + encode(text);
     HttpRequest request =
         HttpRequest.newBuilder(base.resolve("/translate"))

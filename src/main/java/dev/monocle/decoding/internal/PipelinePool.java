@@ -36,7 +36,7 @@ final class PipelinePool implements AutoCloseable {
     long started = System.nanoTime();
     try {
       if (!lendable.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-        throw new DecoderException("every " + mode.name() + " pipeline is busy", null, true);
+        throw DecoderException.busy("every " + mode.name() + " pipeline is busy");
       }
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();

@@ -4,11 +4,14 @@ import dev.monocle.decoding.DecoderException;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -18,22 +21,29 @@ import java.util.concurrent.TimeoutException;
 /** HTTP calls of the remote decoders: JSON answers, failures as {@link DecoderException}. */
 final class RemoteCalls {
 
-  private static final int MAX_ANSWER_CHARS = 4 << 20;
+  /** Far above the largest answer (100 segments of 5,000 characters, escaped): 16 MiB. */
+  private static final int MAX_ANSWER_BYTES = 16 << 20;
 
   private RemoteCalls() {}
 
   static CompletableFuture<JsonObject> json(HttpClient http, HttpRequest request) {
-    return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+    return http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
         .thenApply(
             response -> {
-              if (response.statusCode() != 200) {
-                throw new DecoderException(
-                    "decoder node answered " + response.statusCode() + " to " + request.uri(),
-                    null);
-              }
-              String body = response.body();
-              if (body.length() > MAX_ANSWER_CHARS) {
-                throw new DecoderException("decoder node answer too large", null);
+              String body;
+              try (InputStream in = response.body()) {
+                if (response.statusCode() != 200) {
+                  throw new DecoderException(
+                      "decoder node answered " + response.statusCode() + " to " + request.uri(),
+                      null);
+                }
+                byte[] bytes = in.readNBytes(MAX_ANSWER_BYTES + 1);
+                if (bytes.length > MAX_ANSWER_BYTES) {
+                  throw new DecoderException("decoder node answer too large", null);
+                }
+                body = new String(bytes, StandardCharsets.UTF_8);
+              } catch (IOException broken) {
+                throw new DecoderException("decoder node answer unreadable", broken);
               }
               try (JsonReader reader = Json.createReader(new StringReader(body))) {
                 return reader.readObject();

@@ -128,7 +128,10 @@ public class RequestKernelFilter extends HttpFilter {
   }
 
   private HttpServletRequest checked(HttpServletRequest request) throws IOException {
-    if (!role.serves(request.getRequestURI())) {
+    // the container's decoded path (no ;parameters, %xx decoded), not the raw request URI
+    String path =
+        request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    if (!role.serves(path)) {
       throw ProblemException.notFound(); // decode only on decoder nodes, and nothing else there
     }
     String method = request.getMethod().toUpperCase(Locale.ROOT);
@@ -146,6 +149,12 @@ public class RequestKernelFilter extends HttpFilter {
     boolean hasBody =
         request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
     if (!hasBody || isForm(request.getContentType())) {
+      if (hasBody && request.getContentLengthLong() < 0) {
+        // a form body is read by whoever asks for parameters, past this filter: it must say its
+        // size
+        throw new ProblemException(
+            411, "length-required", "Length required", "A form body needs a Content-Length.");
+      }
       if (request.getContentLengthLong() > maxBodyBytes) {
         throw ProblemDocument.payloadTooLarge();
       }

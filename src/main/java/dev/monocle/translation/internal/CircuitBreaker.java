@@ -29,6 +29,7 @@ final class CircuitBreaker {
   private int failures;
   private long openedAt;
   private boolean trialRunning;
+  private long trialSince;
 
   CircuitBreaker(int threshold, long openMillis, LongSupplier nanoClock) {
     this.threshold = Math.max(1, threshold);
@@ -36,21 +37,29 @@ final class CircuitBreaker {
     this.clock = nanoClock;
   }
 
+  /** What {@link #tryPass} granted: nothing, a pass, or the half-open circuit's one trial. */
+  enum Pass {
+    REFUSED,
+    PASSED,
+    TRIAL
+  }
+
   /** Whether a request may go now; in half-open state it claims the one trial. */
-  synchronized boolean tryPass() {
+  synchronized Pass tryPass() {
     if (state == State.OPEN && clock.getAsLong() - openedAt >= openNanos) {
       state = State.HALF_OPEN;
       trialRunning = false;
     }
     return switch (state) {
-      case CLOSED -> true;
-      case OPEN -> false;
+      case CLOSED -> Pass.PASSED;
+      case OPEN -> Pass.REFUSED;
       case HALF_OPEN -> {
         if (trialRunning) {
-          yield false;
+          yield Pass.REFUSED;
         }
         trialRunning = true;
-        yield true;
+        trialSince = clock.getAsLong();
+        yield Pass.TRIAL;
       }
     };
   }
@@ -72,27 +81,34 @@ final class CircuitBreaker {
     trialRunning = false;
   }
 
-  synchronized void failure() {
-    trialRunning = false;
-    if (state == State.HALF_OPEN || ++failures >= threshold) {
-      state = State.OPEN;
-      openedAt = clock.getAsLong();
-      failures = 0;
+  /** A request failed; {@code trial} says whether it held the half-open trial. */
+  synchronized void failure(Pass pass) {
+    if (pass == Pass.TRIAL) {
+      trialRunning = false;
+      open();
+    } else if (state == State.CLOSED && ++failures >= threshold) {
+      open();
     }
   }
 
-  /** A request that claimed the half-open trial never reached the node: free the trial. */
-  synchronized void abandonTrial() {
-    trialRunning = false;
+  private void open() {
+    state = State.OPEN;
+    openedAt = clock.getAsLong();
+    failures = 0;
+  }
+
+  /** A request that held the half-open trial never reached the node: free the trial. */
+  synchronized void abandon(Pass pass) {
+    if (pass == Pass.TRIAL) {
+      trialRunning = false;
+    }
   }
 
   /**
    * A health probe found the node down: open the circuit (it stays open until a probe succeeds).
    */
   synchronized void probeFailed() {
-    state = State.OPEN;
-    openedAt = clock.getAsLong();
-    failures = 0;
+    open();
     trialRunning = false;
   }
 
@@ -101,6 +117,10 @@ final class CircuitBreaker {
     if (state == State.OPEN) {
       state = State.HALF_OPEN;
       trialRunning = false;
+    } else if (state == State.HALF_OPEN
+        && trialRunning
+        && clock.getAsLong() - trialSince > openNanos) {
+      trialRunning = false; // a trial that never reported back (the caller died) is forgotten
     }
   }
 

@@ -29,7 +29,6 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +57,10 @@ public class Coordinator implements Translator {
   @Inject TranslationMetrics metrics;
 
   private final Map<String, DecoderNode> nodes = new ConcurrentHashMap<>();
+
+  /** Serialises changes of the node set: the health round's sync, registration and removal. */
+  private final Object membership = new Object();
+
   private ScheduledExecutorService schedule;
   private ExecutorService probes;
   private volatile Settings settings;
@@ -178,15 +181,24 @@ public class Coordinator implements Translator {
         settings.circuitFailures(), settings.circuitOpenMillis(), System::nanoTime);
   }
 
-  private void add(DecoderNode node) {
-    nodes.put(node.id, node);
-    metrics.watch(node);
+  /** Adds a node unless one with its id is known (the health round may have added it first). */
+  private DecoderNode add(DecoderNode node) {
+    synchronized (membership) {
+      DecoderNode known = nodes.putIfAbsent(node.id, node);
+      if (known != null) {
+        return known;
+      }
+      metrics.watch(node);
+      return node;
+    }
   }
 
   void remove(String id) {
-    DecoderNode gone = nodes.remove(id);
-    if (gone != null) {
-      metrics.forget(gone);
+    synchronized (membership) {
+      DecoderNode gone = nodes.remove(id);
+      if (gone != null) {
+        metrics.forget(gone);
+      }
     }
   }
 
@@ -198,22 +210,29 @@ public class Coordinator implements Translator {
     }
   }
 
-  /** Syncs the registered nodes from the database, then probes every node in parallel. */
+  /**
+   * Syncs the registered nodes from the database, then starts a probe of every node that is not
+   * still being probed. Probes run in parallel, each bounded by the node timeout of its client; a
+   * failed sync (database down, an unreadable row) does not stop the probes.
+   */
   void refresh() {
     if (settings.role() == ServerRole.ALL) {
-      syncRegistered();
-    }
-    List<Future<?>> running = new ArrayList<>();
-    for (DecoderNode node : nodes.values()) {
-      running.add(probes.submit(() -> node.probed(probe(node))));
-    }
-    long deadline =
-        System.nanoTime() + settings.nodeTimeout().toNanos() + TimeUnit.SECONDS.toNanos(1);
-    for (Future<?> probe : running) {
       try {
-        probe.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-      } catch (Exception late) {
-        probe.cancel(true);
+        syncRegistered();
+      } catch (RuntimeException failed) {
+        LOG.log(Level.WARNING, "Registered decoder nodes unreadable: {0}", failed.toString());
+      }
+    }
+    for (DecoderNode node : nodes.values()) {
+      if (node.startProbe()) {
+        probes.execute(
+            () -> {
+              try {
+                node.probed(probe(node));
+              } finally {
+                node.endProbe();
+              }
+            });
       }
     }
   }
@@ -267,18 +286,18 @@ public class Coordinator implements Translator {
     Set<DecoderNode> tried = new HashSet<>();
     try {
       for (int attempt = 0; attempt < 2; attempt++) {
-        DecoderNode node = pick(pair, tried);
-        if (node == null) {
+        Entered entered = pick(pair, tried);
+        if (entered == null) {
           break;
         }
-        tried.add(node);
+        tried.add(entered.node());
         try {
-          return translateOn(node, pair, segments);
+          return translateOn(entered, pair, segments);
         } catch (DecoderException | IllegalArgumentException failed) {
           LOG.log(
               Level.WARNING,
               "Decoder node {0} failed {1}: {2}",
-              new Object[] {node.id, pair, failed.getMessage()});
+              new Object[] {entered.node().id, pair, failed.getMessage()});
         }
       }
       metrics.segments(pair, "failed", segments.size());
@@ -288,10 +307,14 @@ public class Coordinator implements Translator {
     }
   }
 
-  private Result translateOn(DecoderNode node, LanguagePair pair, List<String> segments) {
-    boolean called = false;
+  /** A node a request entered, and what its circuit granted. */
+  private record Entered(DecoderNode node, CircuitBreaker.Pass pass) {}
+
+  private Result translateOn(Entered entered, LanguagePair pair, List<String> segments) {
+    DecoderNode node = entered.node();
+    boolean reported = false;
     try {
-      String version = node.decoder.engineVersion(pair);
+      String version = cacheVersion(node, pair);
       Map<Integer, String> cached = cache.lookup(pair, version, segments);
       List<String> answer = new ArrayList<>(segments);
       List<Integer> missing = new ArrayList<>();
@@ -306,7 +329,6 @@ public class Coordinator implements Translator {
         }
       }
       if (!misses.isEmpty()) {
-        called = true;
         long start = System.nanoTime();
         List<String> translated;
         try {
@@ -314,11 +336,19 @@ public class Coordinator implements Translator {
           if (translated.size() != misses.size()) {
             throw new DecoderException("decoder answered the wrong number of segments", null);
           }
+        } catch (DecoderException busy) {
+          if (!busy.isBusy()) {
+            node.circuit.failure(entered.pass());
+            reported = true;
+          }
+          throw busy;
         } catch (RuntimeException failed) {
-          node.circuit.failure();
+          node.circuit.failure(entered.pass());
+          reported = true;
           throw failed;
         }
         node.circuit.success();
+        reported = true;
         node.latency.record(System.nanoTime() - start);
         for (int i = 0; i < missing.size(); i++) {
           answer.set(missing.get(i), translated.get(i));
@@ -327,17 +357,27 @@ public class Coordinator implements Translator {
       }
       metrics.segments(pair, "translated", misses.size());
       metrics.segments(pair, "cached", segments.size() - misses.size());
-      return new Result(answer, version, node.id);
+      return new Result(answer, node.decoder.engineVersion(pair), node.id);
     } finally {
-      if (!called) {
-        node.circuit.abandonTrial();
+      if (!reported) {
+        node.circuit.abandon(entered.pass()); // the node was not tried: its trial stays free
       }
       node.exit();
     }
   }
 
+  /**
+   * The cache namespace of a node's answers: the local engine's version, or the node's id with the
+   * version it reports, so a remote node can never fill entries another node's answers are read
+   * from.
+   */
+  private static String cacheVersion(DecoderNode node, LanguagePair pair) {
+    String version = node.decoder.engineVersion(pair);
+    return node.kind == DecoderNode.Kind.LOCAL ? version : node.id + "/" + version;
+  }
+
   /** Power of two choices among the nodes that can serve the pair; the one picked is entered. */
-  private DecoderNode pick(LanguagePair pair, Set<DecoderNode> tried) {
+  private Entered pick(LanguagePair pair, Set<DecoderNode> tried) {
     List<DecoderNode> candidates = new ArrayList<>();
     for (DecoderNode node : nodes.values()) {
       if (!tried.contains(node) && node.canServe(pair)) {
@@ -356,8 +396,9 @@ public class Coordinator implements Translator {
         DecoderNode second = candidates.get(b);
         chosen = first.inFlight() <= second.inFlight() ? first : second;
       }
-      if (chosen.enter()) {
-        return chosen;
+      CircuitBreaker.Pass pass = chosen.enter();
+      if (pass != CircuitBreaker.Pass.REFUSED) {
+        return new Entered(chosen, pass);
       }
       candidates.remove(chosen);
     }
@@ -410,8 +451,9 @@ public class Coordinator implements Translator {
     node.probed(probe(node));
   }
 
-  void register(DecoderNode node) {
-    add(node);
+  /** Adds a node registered through the admin API (or returns the one the health round added). */
+  DecoderNode register(DecoderNode node) {
+    return add(node);
   }
 
   private static long setting(Config config, String name, long fallback) {

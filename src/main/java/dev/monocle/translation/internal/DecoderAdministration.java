@@ -87,8 +87,8 @@ public class DecoderAdministration {
           "A decoder node with this address is registered.", new FieldError("url", "taken"));
     }
     DecoderNode node =
-        coordinator.node(id.toString(), address, kind, apiKey, DecoderNode.Origin.REGISTERED);
-    coordinator.register(node);
+        coordinator.register(
+            coordinator.node(id.toString(), address, kind, apiKey, DecoderNode.Origin.REGISTERED));
     coordinator.probeNow(node);
     record("translation.decoder_registered", caller, node.id);
     return view(node);

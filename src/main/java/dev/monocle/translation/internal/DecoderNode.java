@@ -40,6 +40,8 @@ final class DecoderNode {
   final LatencyWindow latency = new LatencyWindow(256);
   private final int maxInFlight;
   private final AtomicInteger inFlight = new AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicBoolean probing =
+      new java.util.concurrent.atomic.AtomicBoolean();
   private volatile boolean healthy;
   private volatile boolean drained;
   private volatile Set<LanguagePair> pairs = Set.of();
@@ -70,17 +72,20 @@ final class DecoderNode {
         && circuit.isPassable();
   }
 
-  /** Claims a slot for one request; false when the node is full or its circuit refuses. */
-  boolean enter() {
+  /**
+   * Claims a slot for one request: {@code REFUSED} when the node is full or its circuit refuses;
+   * otherwise the caller must {@link #exit} and report the pass to the circuit.
+   */
+  CircuitBreaker.Pass enter() {
     if (inFlight.incrementAndGet() > maxInFlight) {
       inFlight.decrementAndGet();
-      return false;
+      return CircuitBreaker.Pass.REFUSED;
     }
-    if (!circuit.tryPass()) {
+    CircuitBreaker.Pass pass = circuit.tryPass();
+    if (pass == CircuitBreaker.Pass.REFUSED) {
       inFlight.decrementAndGet();
-      return false;
     }
-    return true;
+    return pass;
   }
 
   void exit() {
@@ -105,6 +110,15 @@ final class DecoderNode {
 
   Set<LanguagePair> pairs() {
     return pairs;
+  }
+
+  /** Claims the node's probe; false while an earlier probe is still out. */
+  boolean startProbe() {
+    return probing.compareAndSet(false, true);
+  }
+
+  void endProbe() {
+    probing.set(false);
   }
 
   /** Takes a probe's answer: liveness, and the pairs when the node is up. */

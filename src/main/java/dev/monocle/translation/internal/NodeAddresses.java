@@ -13,7 +13,8 @@ final class NodeAddresses {
 
   /**
    * The normalised base address, or an {@link IllegalArgumentException} saying what is wrong: only
-   * http and https, a host, no user info, query or fragment, and no path beyond {@code /}.
+   * http and https, a host, no user info, query or fragment, and no path beyond {@code /}; never a
+   * link-local address (cloud metadata services live there) or an unspecified one.
    */
   static URI parse(String text) {
     if (text == null || text.isBlank() || text.length() > MAX_LENGTH) {
@@ -34,6 +35,14 @@ final class NodeAddresses {
     }
     if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
       throw new IllegalArgumentException("must not have a query or fragment");
+    }
+    String host = uri.getHost().toLowerCase(Locale.ROOT);
+    if (host.startsWith("169.254.")
+        || host.startsWith("[fe80:")
+        || host.equals("0.0.0.0")
+        || host.equals("[::]")
+        || host.equals("metadata.google.internal")) {
+      throw new IllegalArgumentException("must not be a link-local or unspecified address");
     }
     String path = uri.getRawPath();
     if (path != null && !path.isEmpty() && !path.equals("/")) {

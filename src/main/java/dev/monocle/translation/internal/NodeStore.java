@@ -32,7 +32,7 @@ public class NodeStore {
     try (Connection c = database.dataSource().getConnection();
         PreparedStatement s =
             c.prepareStatement(
-                "SELECT id, url, kind, api_key, drained FROM decoder_nodes ORDER BY created_at, id");
+                "SELECT id, url, kind, api_key, drained FROM translation_decoder_node ORDER BY created_at, id");
         ResultSet rows = s.executeQuery()) {
       List<Registered> nodes = new ArrayList<>();
       while (rows.next()) {
@@ -53,7 +53,7 @@ public class NodeStore {
     try (Connection c = database.dataSource().getConnection();
         PreparedStatement s =
             c.prepareStatement(
-                "INSERT INTO decoder_nodes (id, url, kind, api_key, drained, created_at,"
+                "INSERT INTO translation_decoder_node (id, url, kind, api_key, drained, created_at,"
                     + " created_by) VALUES (?, ?, ?, ?, FALSE, ?, ?)")) {
       s.setObject(1, id);
       s.setString(2, url);
@@ -72,11 +72,11 @@ public class NodeStore {
   }
 
   boolean setDrained(UUID id, boolean drained) {
-    return update("UPDATE decoder_nodes SET drained = ? WHERE id = ?", id, drained);
+    return update("UPDATE translation_decoder_node SET drained = ? WHERE id = ?", id, drained);
   }
 
   boolean delete(UUID id) {
-    return update("DELETE FROM decoder_nodes WHERE id = ?", id, null);
+    return update("DELETE FROM translation_decoder_node WHERE id = ?", id, null);
   }
 
   private boolean update(String sql, UUID id, Boolean drained) {
@@ -94,6 +94,6 @@ public class NodeStore {
   }
 
   private static FieldBinding binding(UUID id) {
-    return new FieldBinding("decoder_nodes", "api_key", id.toString());
+    return new FieldBinding("translation_decoder_node", "api_key", id.toString());
   }
 }

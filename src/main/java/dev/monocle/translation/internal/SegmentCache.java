@@ -4,7 +4,6 @@ import dev.monocle.decoding.LanguagePair;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
@@ -12,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import javax.cache.Cache;
 import javax.cache.CacheException;
 import javax.cache.CacheManager;
@@ -29,6 +29,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class SegmentCache {
+
+  private static final java.util.logging.Logger LOG =
+      java.util.logging.Logger.getLogger(SegmentCache.class.getName());
 
   static final int MAX_CACHED_CHARS = 1_000;
 
@@ -85,11 +88,20 @@ public class SegmentCache {
         keys[i] = key(pair, engineVersion, segments.get(i));
       }
     }
-    Map<String, String> hits =
-        cache.getAll(
-            java.util.Arrays.stream(keys)
-                .filter(java.util.Objects::nonNull)
-                .collect(java.util.stream.Collectors.toSet()));
+    Map<String, String> hits;
+    try {
+      hits =
+          cache.getAll(
+              java.util.Arrays.stream(keys)
+                  .filter(java.util.Objects::nonNull)
+                  .collect(java.util.stream.Collectors.toSet()));
+    } catch (RuntimeException unavailable) {
+      LOG.log(
+          Level.WARNING,
+          "Translation cache unavailable; translating without it: {0}",
+          unavailable.toString());
+      return found;
+    }
     for (int i = 0; i < keys.length; i++) {
       String hit = keys[i] == null ? null : hits.get(keys[i]);
       if (hit != null) {
@@ -111,14 +123,25 @@ public class SegmentCache {
       }
     }
     if (!entries.isEmpty()) {
-      cache.putAll(entries);
+      try {
+        cache.putAll(entries);
+      } catch (RuntimeException unavailable) {
+        LOG.log(
+            Level.WARNING,
+            "Translation cache unavailable; answer not kept: {0}",
+            unavailable.toString());
+      }
     }
   }
 
   private static String key(LanguagePair pair, String engineVersion, String segment) {
     try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(segment.getBytes(StandardCharsets.UTF_8));
+      // UTF-16 code units, not UTF-8: an unpaired surrogate must not hash like the '?' UTF-8
+      // encoding would replace it with
+      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+      java.nio.ByteBuffer units = java.nio.ByteBuffer.allocate(segment.length() * 2);
+      units.asCharBuffer().put(segment);
+      byte[] digest = sha256.digest(units.array());
       return pair + "|" + engineVersion + "|" + Base64.getEncoder().encodeToString(digest);
     } catch (NoSuchAlgorithmException impossible) {
       throw new IllegalStateException(impossible);

@@ -1,5 +1,6 @@
 package dev.monocle.translation.web;
 
+import dev.monocle.platform.Page;
 import dev.monocle.platform.ProblemException;
 import dev.monocle.platform.ProblemException.FieldError;
 import dev.monocle.platform.access.Allow;
@@ -7,6 +8,8 @@ import dev.monocle.platform.access.Role;
 import dev.monocle.translation.internal.DecoderAdministration;
 import dev.monocle.translation.internal.DecoderAdministration.NodeView;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -31,12 +34,10 @@ public class AdminDecodersResource {
   /** A node to register: its base address, kind and (Monocle nodes) API key. */
   public record Register(String url, String kind, String apiKey) {}
 
-  /** What an admin may change on a node. */
-  public record Change(Boolean drained) {}
-
+  /** The pool, as every list of the API: {@code items} and {@code next_cursor} (one page). */
   @GET
-  public List<NodeView> list() {
-    return administration.list();
+  public Page<NodeView> list() {
+    return new Page<>(administration.list(), null);
   }
 
   @GET
@@ -58,12 +59,16 @@ public class AdminDecodersResource {
   @PATCH
   @Path("{id}")
   @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-  public NodeView change(@PathParam("id") String id, Change body) {
-    if (body == null || body.drained() == null) {
+  public NodeView change(@PathParam("id") String id, JsonObject body) {
+    // read as JSON-P: JSON-B would turn "yes" or 1 into false and undrain a node by accident
+    JsonValue drained = body == null ? null : body.get("drained");
+    if (drained == null
+        || body.size() != 1
+        || (drained != JsonValue.TRUE && drained != JsonValue.FALSE)) {
       throw ProblemException.validation(
-          List.of(new FieldError("drained", "must be true or false")));
+          List.of(new FieldError("drained", "must be true or false (the only field)")));
     }
-    return administration.drain(id, body.drained());
+    return administration.drain(id, drained == JsonValue.TRUE);
   }
 
   @DELETE
