@@ -98,14 +98,14 @@ words=8
 body="{\"source\":\"en\",\"target\":\"es\",\"segments\":[\"$sentence\"]}"
 
 # Scale-out: decoder nodes on the same database, each pinned to one CPU.
-start_decoder() { # cpu -> url
+start_decoder() { # cpu: sets decoder_url
   local port
   port=$(freeport)
   MONOCLE_ROLE=decoder MONOCLE_PORT=$port MONOCLE_DB_URL=jdbc:postgresql://127.0.0.1:5432/$db \
     MONOCLE_DB_USER=postgres MONOCLE_DATA_DIR=$data MONOCLE_JAVA_OPTS=-Xmx512m \
     taskset -c "$1" ops/run >"$data/decoder-$1.log" 2>&1 &
   pids+=($!)
-  echo "http://127.0.0.1:$port"
+  decoder_url="http://127.0.0.1:$port"
 }
 register() { # url -> id
   curl -s -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
@@ -116,20 +116,32 @@ drain() { # id true|false
   curl -s -o /dev/null -X PATCH -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
     -d "{\"drained\":$2}" "$MONOCLE_URL/api/v1/admin/decoders/$1"
 }
-d1=$(start_decoder 0)
-d2=$(start_decoder 1)
+start_decoder 0; d1=$decoder_url
+start_decoder 1; d2=$decoder_url
 ready "$d1/health/ready" 180
 ready "$d2/health/ready" 180
 drain local true
+warm() { # a short load, so a fresh node's JIT settles before it is measured
+  BENCH_METHOD=POST BENCH_BODY=$body BENCH_HEADERS=$'X-API-Key: '"$key"$'\nContent-Type: application/json' \
+    wrk -t2 -c4 -d15s -s ops/bench/summary.lua "$MONOCLE_URL/api/v1/translate" >/dev/null
+}
+statuses() { # what 20 requests answer now
+  for _ in $(seq 1 20); do
+    curl -s -o /dev/null -w '%{http_code}\n' -X POST -H "X-API-Key: $key" \
+      -H 'Content-Type: application/json' -d "$body" "$MONOCLE_URL/api/v1/translate"
+  done | sort | uniq -c | tr '\n' ' '; echo
+}
 id1=$(register "$d1")
-sleep 3
+warm
 printf '\nscale-out (coordinator local engine drained; decoder nodes pinned to one CPU each)\n'
 measure "one decoder node" "$connections" "$MONOCLE_URL/api/v1/translate" post
+echo "  statuses after: $(statuses)"
 id2=$(register "$d2")
-sleep 3
+warm
 measure "two decoder nodes" "$connections" "$MONOCLE_URL/api/v1/translate" post
+echo "  statuses after: $(statuses)"
 curl -s -H "Authorization: Bearer $token" "$MONOCLE_URL/api/v1/admin/decoders" | python3 -c '
 import json, sys
-for n in json.load(sys.stdin):
+for n in json.load(sys.stdin)["items"]:
     print("  node %-36s %-8s healthy=%s drained=%s circuit=%s p50=%s ms" % (
         n["id"], n["kind"], n["healthy"], n["drained"], n["circuit"], n["latency_ms_p50"]))'
