@@ -86,6 +86,78 @@ public final class Segments {
     return false;
   }
 
+  /** A translation request read from JSON: the pair, the segments, and whether it was one text. */
+  public record Request(LanguagePair pair, List<String> segments, boolean single) {
+    public Request {
+      segments = List.copyOf(segments);
+    }
+  }
+
+  /**
+   * Reads {@code {source, target, segments: [...]}} (or {@code text} instead of segments, when
+   * {@code textAllowed}) with JSON's own types: a number or boolean where text belongs is a 400,
+   * not text, and so is any other member. Then {@link #check}s the result.
+   */
+  public static Request read(jakarta.json.JsonValue body, boolean textAllowed) {
+    if (!(body instanceof jakarta.json.JsonObject json)) {
+      throw ProblemException.validation(
+          List.of(new FieldError("segments", "the body must be a JSON object")));
+    }
+    List<FieldError> errors = new ArrayList<>();
+    for (String member : json.keySet()) {
+      if (!member.equals("source")
+          && !member.equals("target")
+          && !member.equals("segments")
+          && !(textAllowed && member.equals("text"))) {
+        errors.add(new FieldError(member, "unknown field"));
+      }
+    }
+    String source = text(json, "source", errors);
+    String target = text(json, "target", errors);
+    boolean hasText = textAllowed && json.containsKey("text");
+    List<String> segments = null;
+    if (hasText == json.containsKey("segments")) {
+      errors.add(
+          new FieldError("segments", textAllowed ? "give either segments or text" : "is required"));
+    } else if (hasText) {
+      String one = text(json, "text", errors);
+      segments = one == null ? null : List.of(one);
+    } else if (!(json.get("segments") instanceof jakarta.json.JsonArray array)) {
+      errors.add(new FieldError("segments", "must be an array of texts"));
+    } else {
+      segments = new ArrayList<>();
+      for (int i = 0; i < array.size() && i <= MAX_SEGMENTS; i++) {
+        if (array.get(i) instanceof jakarta.json.JsonString string) {
+          segments.add(string.getString());
+        } else {
+          errors.add(new FieldError("segments[" + i + "]", "must be text"));
+        }
+      }
+      if (array.size() > MAX_SEGMENTS) {
+        segments = null;
+        errors.add(new FieldError("segments", "must hold at most " + MAX_SEGMENTS + " segments"));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw ProblemException.validation(errors);
+    }
+    return new Request(check(source, target, segments), segments, hasText);
+  }
+
+  private static String text(jakarta.json.JsonObject json, String member, List<FieldError> errors) {
+    jakarta.json.JsonValue value = json.get(member);
+    if (value instanceof jakarta.json.JsonString string) {
+      return string.getString();
+    }
+    errors.add(
+        new FieldError(member, value == null ? "is required" : "must be text, not " + kind(value)));
+    return null;
+  }
+
+  private static String kind(jakarta.json.JsonValue value) {
+    return value.getValueType().name().toLowerCase(java.util.Locale.ROOT);
+  }
+
   /** 422: no engine serves {@code pair}; the document lists the pairs that are served. */
   public static ProblemException unsupported(LanguagePair pair, Collection<LanguagePair> served) {
     return new ProblemException(

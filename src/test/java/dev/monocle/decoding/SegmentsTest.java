@@ -42,6 +42,49 @@ class SegmentsTest {
         fields(() -> Segments.check("en", "es", List.of("ok 😀", "lone \ud800 half"))));
   }
 
+  private static jakarta.json.JsonValue json(String text) {
+    return jakarta.json.Json.createReader(new java.io.StringReader(text)).readValue();
+  }
+
+  @Test
+  void bodiesAreReadWithJsonsOwnTypes() {
+    Segments.Request ok =
+        Segments.read(json("{\"source\":\"en\",\"target\":\"es\",\"text\":\"hi\"}"), true);
+    assertEquals(List.of("hi"), ok.segments());
+    assertEquals(true, ok.single());
+    assertEquals(
+        List.of("segments[0]", "segments[2]"),
+        fields(
+            () ->
+                Segments.read(
+                    json("{\"source\":\"en\",\"target\":\"es\",\"segments\":[1,\"a\",true]}"),
+                    true)));
+    assertEquals(
+        List.of("text"),
+        fields(
+            () -> Segments.read(json("{\"source\":\"en\",\"target\":\"es\",\"text\":7}"), true)));
+    assertEquals(
+        List.of("text", "segments"),
+        fields(
+            () ->
+                Segments.read(
+                    json("{\"source\":\"en\",\"target\":\"es\",\"text\":\"x\"}"), false)));
+    assertEquals(
+        List.of("node"),
+        fields(
+            () ->
+                Segments.read(
+                    json("{\"source\":\"en\",\"target\":\"es\",\"segments\":[],\"node\":1}"),
+                    true)));
+    assertEquals(List.of("segments"), fields(() -> Segments.read(json("[1]"), true)));
+    assertEquals(
+        List.of("source"),
+        fields(
+            () ->
+                Segments.read(
+                    json("{\"source\":5,\"target\":\"es\",\"segments\":[\"x\"]}"), true)));
+  }
+
   @Test
   void unsupportedPairsListWhatIsServed() {
     ProblemException problem =

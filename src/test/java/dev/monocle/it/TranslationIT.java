@@ -166,6 +166,10 @@ class TranslationIT {
             translator),
         "segments");
     assertField(translate(enEs(Collections.nCopies(101, "x")), translator), "segments");
+    assertField(
+        translate(Map.of("source", "en", "target", "es", "segments", List.of(1, "a")), translator),
+        "segments[0]");
+    assertField(translate(Map.of("source", "en", "target", "es", "text", 7), translator), "text");
     assertField(translate(enEs(List.of("x".repeat(5_001))), translator), "segments[0]");
     assertField(
         translate(enEs(Collections.nCopies(11, "y".repeat(4_600))), translator), "segments");

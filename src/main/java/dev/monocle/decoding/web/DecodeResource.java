@@ -4,10 +4,10 @@ import dev.monocle.decoding.Decoder;
 import dev.monocle.decoding.DecoderException;
 import dev.monocle.decoding.LanguagePair;
 import dev.monocle.decoding.Segments;
-import dev.monocle.platform.ProblemException;
 import dev.monocle.platform.access.Allow;
 import dev.monocle.platform.access.Scope;
 import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -28,13 +28,6 @@ import java.util.Map;
 public class DecodeResource {
 
   @Inject Decoder engine;
-
-  /** A batch to translate. */
-  public record DecodeRequest(String source, String target, List<String> segments) {
-    public DecodeRequest {
-      segments = segments == null ? null : java.util.Collections.unmodifiableList(segments);
-    }
-  }
 
   /** The translated batch, one segment per segment given. */
   public record DecodeResponse(List<String> segments) {
@@ -58,12 +51,9 @@ public class DecodeResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public DecodeResponse decode(DecodeRequest request) {
-    if (request == null) {
-      throw ProblemException.validation(
-          List.of(new ProblemException.FieldError("segments", "a body is required")));
-    }
-    LanguagePair pair = Segments.check(request.source(), request.target(), request.segments());
+  public DecodeResponse decode(JsonValue body) {
+    Segments.Request request = Segments.read(body, false);
+    LanguagePair pair = request.pair();
     if (!engine.pairs().contains(pair)) {
       throw Segments.unsupported(pair, engine.pairs());
     }

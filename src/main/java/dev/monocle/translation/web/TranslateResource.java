@@ -2,20 +2,18 @@ package dev.monocle.translation.web;
 
 import dev.monocle.decoding.LanguagePair;
 import dev.monocle.decoding.Segments;
-import dev.monocle.platform.ProblemException;
-import dev.monocle.platform.ProblemException.FieldError;
 import dev.monocle.platform.access.Allow;
 import dev.monocle.platform.access.Role;
 import dev.monocle.platform.access.Scope;
 import dev.monocle.translation.internal.Coordinator;
 import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Collections;
 import java.util.List;
 
 /** Machine translation for clients: {@code POST /api/v1/translate} and the served pairs. */
@@ -27,13 +25,6 @@ import java.util.List;
 public class TranslateResource {
 
   @Inject Coordinator coordinator;
-
-  /** Segments to translate, or one {@code text}. */
-  public record TranslateRequest(String source, String target, List<String> segments, String text) {
-    public TranslateRequest {
-      segments = segments == null ? null : Collections.unmodifiableList(segments);
-    }
-  }
 
   /** The translation: one segment per segment given ({@code text} when a text was given). */
   public record TranslateResponse(
@@ -57,20 +48,15 @@ public class TranslateResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public TranslateResponse translate(TranslateRequest request) {
-    if (request == null || (request.segments() == null) == (request.text() == null)) {
-      throw ProblemException.validation(
-          List.of(new FieldError("segments", "give either segments or text")));
-    }
-    boolean single = request.text() != null;
-    List<String> segments = single ? List.of(request.text()) : request.segments();
-    LanguagePair pair = Segments.check(request.source(), request.target(), segments);
-    Coordinator.Result result = coordinator.translate(pair, segments);
+  public TranslateResponse translate(JsonValue body) {
+    Segments.Request request = Segments.read(body, true);
+    LanguagePair pair = request.pair();
+    Coordinator.Result result = coordinator.translate(pair, request.segments());
     return new TranslateResponse(
         pair.source(),
         pair.target(),
         result.segments(),
-        single ? result.segments().get(0) : null,
+        request.single() ? result.segments().get(0) : null,
         result.engine(),
         result.node());
   }
