@@ -194,6 +194,23 @@ public final class Api {
     return code;
   }
 
+  /**
+   * {@code POST /api/v1/admin/api-keys} as {@code adminToken} ({@code tenant} null for the admin's
+   * own); the key is remembered among the secrets the scans look for, and returned.
+   */
+  public String createApiKey(String adminToken, String tenant, String name, List<String> scopes) {
+    Map<String, Object> body = new java.util.LinkedHashMap<>();
+    if (tenant != null) {
+      body.put("tenant", tenant);
+    }
+    body.put("name", name);
+    body.put("scopes", scopes);
+    Reply key = post("/api/v1/admin/api-keys", body, adminToken);
+    assertEquals(201, key.status(), key.raw().body());
+    remember(key);
+    return key.string("key");
+  }
+
   public void remember(Reply reply) {
     for (String field : List.of("access_token", "refresh_token", "mfa_token", "key", "secret")) {
       if (reply.json().containsKey(field)

@@ -88,14 +88,7 @@ class CatalogIT {
     viewer = api.user("optica", "vera", PASSWORD).accessToken();
     admin = api.admin("optica", "tara", PASSWORD, TARA_TOTP).accessToken();
     rival = api.user("visio", "vic", PASSWORD).accessToken();
-    Reply key =
-        api.post(
-            "/api/v1/admin/api-keys",
-            Map.of("name", "shop app", "scopes", List.of("catalog:read", "recommend")),
-            admin);
-    assertEquals(201, key.status(), key.raw().body());
-    api.remember(key);
-    readKey = key.string("key");
+    readKey = api.createApiKey(admin, null, "shop app", List.of("catalog:read", "recommend"));
   }
 
   @Test

@@ -98,22 +98,12 @@ class TranslationFaultIT {
         api.createUser(root, "babel", "ted", "ted@babel.test", PASSWORD, List.of("translator"))
             .status());
     translator = api.user("babel", "ted", PASSWORD).accessToken();
-    translateKey = key("babel", "babel app", "translate");
-    nodeKey = key("platform", "decoder pool", "decoder:node");
+    translateKey = api.createApiKey(root.accessToken(), "babel", "babel app", List.of("translate"));
+    nodeKey =
+        api.createApiKey(root.accessToken(), "platform", "decoder pool", List.of("decoder:node"));
 
     DecoderProcesses.awaitOk("http://127.0.0.1:" + apyPort + "/listPairs", 60, apy);
     DecoderProcesses.awaitOk("http://127.0.0.1:" + decoderPort + "/health/ready", 180, decoder);
-  }
-
-  private String key(String tenant, String name, String scope) {
-    Reply key =
-        api.post(
-            "/api/v1/admin/api-keys",
-            Map.of("tenant", tenant, "name", name, "scopes", List.of(scope)),
-            root.accessToken());
-    assertEquals(201, key.status(), key.raw().body());
-    api.remember(key);
-    return key.string("key");
   }
 
   @Test

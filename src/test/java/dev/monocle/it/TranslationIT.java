@@ -87,19 +87,10 @@ class TranslationIT {
             .status());
     translator = api.user("lingua", "tess", PASSWORD).accessToken();
     viewer = api.user("lingua", "val", PASSWORD).accessToken();
-    translateKey = key("translation app", List.of("translate"));
-    catalogKey = key("shop app", List.of("catalog:read"));
-  }
-
-  private String key(String name, List<String> scopes) {
-    Reply key =
-        api.post(
-            "/api/v1/admin/api-keys",
-            Map.of("tenant", "lingua", "name", name, "scopes", scopes),
-            root.accessToken());
-    assertEquals(201, key.status(), key.raw().body());
-    api.remember(key);
-    return key.string("key");
+    translateKey =
+        api.createApiKey(root.accessToken(), "lingua", "translation app", List.of("translate"));
+    catalogKey =
+        api.createApiKey(root.accessToken(), "lingua", "shop app", List.of("catalog:read"));
   }
 
   private Reply translate(Object body, String token) {
