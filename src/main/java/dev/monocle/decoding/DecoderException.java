@@ -9,31 +9,20 @@ public class DecoderException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
-  private final boolean timeout;
   private final boolean busy;
 
   public DecoderException(String message, Throwable cause) {
     this(message, cause, false);
   }
 
-  public DecoderException(String message, Throwable cause, boolean timeout) {
-    this(message, cause, timeout, false);
-  }
-
-  private DecoderException(String message, Throwable cause, boolean timeout, boolean busy) {
+  private DecoderException(String message, Throwable cause, boolean busy) {
     super(message, cause);
-    this.timeout = timeout;
     this.busy = busy;
   }
 
   /** The engine had no free capacity within the time limit: load, not a fault. */
   public static DecoderException busy(String message) {
-    return new DecoderException(message, null, true, true);
-  }
-
-  /** The decoder did not answer within its time limit. */
-  public boolean isTimeout() {
-    return timeout;
+    return new DecoderException(message, null, true);
   }
 
   /** The engine was full, not broken (see {@link #busy}). */

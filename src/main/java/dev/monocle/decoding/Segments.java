@@ -124,18 +124,16 @@ public final class Segments {
       segments = one == null ? null : List.of(one);
     } else if (!(json.get("segments") instanceof jakarta.json.JsonArray array)) {
       errors.add(new FieldError("segments", "must be an array of texts"));
+    } else if (array.size() > MAX_SEGMENTS) {
+      errors.add(new FieldError("segments", "must hold at most " + MAX_SEGMENTS + " segments"));
     } else {
       segments = new ArrayList<>();
-      for (int i = 0; i < array.size() && i <= MAX_SEGMENTS; i++) {
+      for (int i = 0; i < array.size(); i++) {
         if (array.get(i) instanceof jakarta.json.JsonString string) {
           segments.add(string.getString());
         } else {
           errors.add(new FieldError("segments[" + i + "]", "must be text"));
         }
-      }
-      if (array.size() > MAX_SEGMENTS) {
-        segments = null;
-        errors.add(new FieldError("segments", "must hold at most " + MAX_SEGMENTS + " segments"));
       }
     }
     if (!errors.isEmpty()) {

@@ -19,7 +19,7 @@ public enum ServerRole {
    * the whole application everything but decode. The platform answers 404 for the rest.
    */
   public boolean serves(String path) {
-    String normal = path.replaceAll("/{2,}", "/");
+    String normal = path.contains("//") ? path.replaceAll("/{2,}", "/") : path;
     if (normal.length() > 1 && normal.endsWith("/")) {
       normal = normal.substring(0, normal.length() - 1);
     }

@@ -102,7 +102,7 @@ final class ApertiumPipeline implements AutoCloseable {
         Object answer = left > 0 ? answers.poll(left, TimeUnit.NANOSECONDS) : null;
         if (answer == null) {
           close();
-          throw new DecoderException("Apertium pipeline timed out", null, true);
+          throw new DecoderException("Apertium pipeline timed out", null);
         }
         if (answer == END) {
           close();
@@ -122,8 +122,7 @@ final class ApertiumPipeline implements AutoCloseable {
       return translated;
     } catch (IOException broken) {
       close();
-      boolean timedOut = System.nanoTime() - deadline >= 0;
-      throw new DecoderException("Apertium pipeline broke", broken, timedOut);
+      throw new DecoderException("Apertium pipeline broke", broken);
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
       close();

@@ -10,7 +10,6 @@ import java.io.StringReader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -61,16 +60,14 @@ final class RemoteCalls {
       return calls.stream().map(CompletableFuture::join).toList();
     } catch (TimeoutException late) {
       calls.forEach(call -> call.cancel(true));
-      throw new DecoderException("decoder node timed out", late, true);
+      throw new DecoderException("decoder node timed out", late);
     } catch (ExecutionException failed) {
       Throwable cause = failed.getCause();
       if (cause instanceof DecoderException decoder) {
         throw decoder;
       }
       throw new DecoderException(
-          "decoder node unreachable: " + cause.getClass().getSimpleName(),
-          cause,
-          cause instanceof HttpTimeoutException);
+          "decoder node unreachable: " + cause.getClass().getSimpleName(), cause);
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
       throw new DecoderException("interrupted", interrupted);

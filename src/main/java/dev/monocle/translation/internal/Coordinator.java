@@ -279,8 +279,9 @@ public class Coordinator implements Translator {
    *     can serve it now
    */
   public Result translate(LanguagePair pair, List<String> segments) {
-    if (!knownPairs().contains(pair)) {
-      throw Segments.unsupported(pair, knownPairs());
+    Set<LanguagePair> known = knownPairs();
+    if (!known.contains(pair)) {
+      throw Segments.unsupported(pair, known);
     }
     long started = System.nanoTime();
     Set<DecoderNode> tried = new HashSet<>();
@@ -314,7 +315,9 @@ public class Coordinator implements Translator {
     DecoderNode node = entered.node();
     boolean reported = false;
     try {
-      String version = cacheVersion(node, pair);
+      String engine = node.decoder.engineVersion(pair);
+      // a remote node's answers are cached under its id: no node can fill another's entries
+      String version = node.kind == DecoderNode.Kind.LOCAL ? engine : node.id + "/" + engine;
       Map<Integer, String> cached = cache.lookup(pair, version, segments);
       List<String> answer = new ArrayList<>(segments);
       List<Integer> missing = new ArrayList<>();
@@ -357,23 +360,13 @@ public class Coordinator implements Translator {
       }
       metrics.segments(pair, "translated", misses.size());
       metrics.segments(pair, "cached", segments.size() - misses.size());
-      return new Result(answer, node.decoder.engineVersion(pair), node.id);
+      return new Result(answer, engine, node.id);
     } finally {
       if (!reported) {
         node.circuit.abandon(entered.pass()); // the node was not tried: its trial stays free
       }
       node.exit();
     }
-  }
-
-  /**
-   * The cache namespace of a node's answers: the local engine's version, or the node's id with the
-   * version it reports, so a remote node can never fill entries another node's answers are read
-   * from.
-   */
-  private static String cacheVersion(DecoderNode node, LanguagePair pair) {
-    String version = node.decoder.engineVersion(pair);
-    return node.kind == DecoderNode.Kind.LOCAL ? version : node.id + "/" + version;
   }
 
   /** Power of two choices among the nodes that can serve the pair; the one picked is entered. */

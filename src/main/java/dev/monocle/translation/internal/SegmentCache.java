@@ -72,10 +72,6 @@ public class SegmentCache {
     }
   }
 
-  boolean isEnabled() {
-    return cache != null;
-  }
-
   /** The cached translations of {@code segments}, by index (absent when not cached). */
   Map<Integer, String> lookup(LanguagePair pair, String engineVersion, List<String> segments) {
     Map<Integer, String> found = new HashMap<>();
