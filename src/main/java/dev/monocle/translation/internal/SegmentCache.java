@@ -1,6 +1,7 @@
 package dev.monocle.translation.internal;
 
 import dev.monocle.decoding.LanguagePair;
+import dev.monocle.platform.GridCaches;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,14 +11,9 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import javax.cache.Cache;
-import javax.cache.CacheException;
 import javax.cache.CacheManager;
-import javax.cache.configuration.MutableConfiguration;
-import javax.cache.expiry.CreatedExpiryPolicy;
-import javax.cache.expiry.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -52,24 +48,9 @@ public class SegmentCache {
     if (!enabled) {
       return;
     }
-    String name = "monocle-translations";
-    Cache<String, String> existing = cacheManager.getCache(name, String.class, String.class);
-    if (existing != null) {
-      cache = existing;
-      return;
-    }
-    try {
-      cache =
-          cacheManager.createCache(
-              name,
-              new MutableConfiguration<String, String>()
-                  .setTypes(String.class, String.class)
-                  .setStoreByValue(true)
-                  .setExpiryPolicyFactory(
-                      CreatedExpiryPolicy.factoryOf(new Duration(TimeUnit.SECONDS, ttlSeconds))));
-    } catch (CacheException createdElsewhere) {
-      cache = cacheManager.getCache(name, String.class, String.class);
-    }
+    cache =
+        GridCaches.getOrCreate(
+            cacheManager, "monocle-translations", String.class, String.class, ttlSeconds);
   }
 
   /** The cached translations of {@code segments}, by index (absent when not cached). */
