@@ -109,28 +109,35 @@ public class SealedFieldListener {
         throw new IllegalStateException(
             type.getName() + "." + plaintext.getName() + " must be String sealed into byte[]");
       }
-      Column column = ciphertext.getAnnotation(Column.class);
-      String columnName =
-          column != null && !column.name().isEmpty() ? column.name() : ciphertext.getName();
+      String columnName = columnOf(ciphertext);
       plaintext.setAccessible(true);
       ciphertext.setAccessible(true);
       id.setAccessible(true);
-      result.add(new SealedField(table.name(), columnName, id, plaintext, ciphertext));
+      result.add(
+          new SealedField(table.name(), columnName, columnOf(id), id, plaintext, ciphertext));
     }
     return List.copyOf(result);
+  }
+
+  private static String columnOf(Field field) {
+    Column column = field.getAnnotation(Column.class);
+    return column != null && !column.name().isEmpty() ? column.name() : field.getName();
   }
 
   /** One sealed column of an entity: where its plaintext and ciphertext live. */
   public static final class SealedField {
     private final String table;
     private final String column;
+    private final String idColumn;
     private final Field id;
     private final Field plaintext;
     private final Field ciphertext;
 
-    SealedField(String table, String column, Field id, Field plaintext, Field ciphertext) {
+    SealedField(
+        String table, String column, String idColumn, Field id, Field plaintext, Field ciphertext) {
       this.table = table;
       this.column = column;
+      this.idColumn = idColumn;
       this.id = id;
       this.plaintext = plaintext;
       this.ciphertext = ciphertext;
@@ -142,6 +149,11 @@ public class SealedFieldListener {
 
     public String column() {
       return column;
+    }
+
+    /** The row's id column, whose value (as text) the ciphertext is bound to. */
+    public String idColumn() {
+      return idColumn;
     }
 
     /** The binding of this column in the row of {@code entity}. */

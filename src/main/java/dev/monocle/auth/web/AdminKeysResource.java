@@ -6,14 +6,18 @@ import dev.monocle.audit.AuditEvent.Target;
 import dev.monocle.audit.AuditTrail;
 import dev.monocle.auth.internal.CurrentCaller;
 import dev.monocle.auth.internal.SigningKeys;
+import dev.monocle.platform.DataKeys;
 import dev.monocle.platform.access.Allow;
 import dev.monocle.platform.access.Role;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,12 +29,65 @@ import java.util.Map;
 public class AdminKeysResource {
 
   @Inject SigningKeys signingKeys;
+  @Inject DataKeys dataKeys;
   @Inject CurrentCaller current;
   @Inject AuditTrail audit;
 
   /** A signing key as shown to admins. */
   public record SigningKeyView(
       String kid, Instant createdAt, Instant activeFrom, Instant retiredAt, String state) {}
+
+  /** A data or blind-index key as shown to admins: id, state, age; never material. */
+  public record KeyView(
+      long id,
+      String state,
+      Instant createdAt,
+      @JsonbNillable Long ageDays,
+      @JsonbNillable Instant retiredAt,
+      @JsonbNillable Instant removedAt) {
+
+    static KeyView of(DataKeys.Key key, Instant now) {
+      return new KeyView(
+          key.id(),
+          key.state(),
+          key.createdAt(),
+          key.createdAt() == null ? null : Duration.between(key.createdAt(), now).toDays(),
+          key.retiredAt(),
+          key.removedAt());
+    }
+  }
+
+  /** Where re-encryption stands. */
+  public record ProgressView(
+      String id,
+      long targetKeyId,
+      String state,
+      int percent,
+      long rowsTotal,
+      long rowsScanned,
+      long valuesResealed,
+      int passes,
+      Instant startedAt,
+      @JsonbNillable Instant finishedAt) {
+
+    static ProgressView of(DataKeys.Progress p) {
+      return new ProgressView(
+          p.id(),
+          p.targetKeyId(),
+          p.state(),
+          p.percent(),
+          p.rowsTotal(),
+          p.rowsScanned(),
+          p.valuesResealed(),
+          p.passes(),
+          p.startedAt(),
+          p.finishedAt());
+    }
+  }
+
+  /** The data keys, their primary and the newest re-encryption job. */
+  public record DataKeysView(
+      long primaryKeyId, List<KeyView> keys, @JsonbNillable ProgressView reencryption) {}
 
   @GET
   public Map<String, Object> keys() {
@@ -50,7 +107,36 @@ public class AdminKeysResource {
                                 ? "retired"
                                 : "active"))
             .toList();
-    return Map.of("signing", signing);
+    DataKeys.Status data = dataKeys.status();
+    return Map.of(
+        "signing",
+        signing,
+        "data",
+        new DataKeysView(
+            data.primaryKeyId(),
+            data.keys().stream().map(k -> KeyView.of(k, now)).toList(),
+            data.reencryption().map(ProgressView::of).orElse(null)),
+        "blind_index",
+        KeyView.of(data.blindIndexKey(), now));
+  }
+
+  /**
+   * A new primary data key; every sealed value is re-encrypted onto it in the background (progress
+   * in {@code GET}), and retired keys are deleted once nothing uses them.
+   */
+  @POST
+  @Path("data/rotate")
+  public Response rotateData() {
+    DataKeys.Progress progress = dataKeys.rotate();
+    audit.record(
+        AuditEvent.success(
+            "keys.rotated",
+            Actor.user(current.caller().id()),
+            current.caller().tenantId(),
+            Target.of("data_key", Long.toString(progress.targetKeyId()))));
+    return Response.accepted(
+            Map.of("key_id", progress.targetKeyId(), "reencryption", ProgressView.of(progress)))
+        .build();
   }
 
   @POST

@@ -19,13 +19,15 @@ final class JdbcKeysetStore implements KeysetStore {
   }
 
   @Override
-  public Optional<String> load(String name) {
+  public Optional<Stored> load(String name) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement s =
-            c.prepareStatement("SELECT keyset FROM platform_keyset WHERE name = ?")) {
+            c.prepareStatement("SELECT keyset, version FROM platform_keyset WHERE name = ?")) {
       s.setString(1, name);
       try (ResultSet rs = s.executeQuery()) {
-        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+        return rs.next()
+            ? Optional.of(new Stored(rs.getString(1), rs.getLong(2)))
+            : Optional.empty();
       }
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read keyset " + name, e);
@@ -37,7 +39,7 @@ final class JdbcKeysetStore implements KeysetStore {
     try (Connection c = dataSource.getConnection();
         PreparedStatement s =
             c.prepareStatement(
-                "INSERT INTO platform_keyset (name, keyset, updated_at) VALUES (?, ?, ?)")) {
+                "INSERT INTO platform_keyset (name, keyset, updated_at, version) VALUES (?, ?, ?, 0)")) {
       s.setString(1, name);
       s.setString(2, encryptedKeyset);
       s.setTimestamp(3, Timestamp.from(Instant.now()));
@@ -51,17 +53,17 @@ final class JdbcKeysetStore implements KeysetStore {
   }
 
   @Override
-  public void replace(String name, String encryptedKeyset) {
+  public boolean replace(String name, long expectedVersion, String encryptedKeyset) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement s =
             c.prepareStatement(
-                "UPDATE platform_keyset SET keyset = ?, updated_at = ? WHERE name = ?")) {
+                "UPDATE platform_keyset SET keyset = ?, updated_at = ?, version = version + 1"
+                    + " WHERE name = ? AND version = ?")) {
       s.setString(1, encryptedKeyset);
       s.setTimestamp(2, Timestamp.from(Instant.now()));
       s.setString(3, name);
-      if (s.executeUpdate() != 1) {
-        throw new IllegalStateException("keyset " + name + " does not exist");
-      }
+      s.setLong(4, expectedVersion);
+      return s.executeUpdate() == 1;
     } catch (SQLException e) {
       throw new IllegalStateException("cannot store keyset " + name, e);
     }

@@ -83,6 +83,13 @@ final class JpaDatabase implements Database, AutoCloseable {
     return engine;
   }
 
+  /** Every entity class of the persistence unit. */
+  java.util.List<Class<?>> entityClasses() {
+    return factory.getMetamodel().getEntities().stream()
+        .<Class<?>>map(jakarta.persistence.metamodel.EntityType::getJavaType)
+        .toList();
+  }
+
   @Override
   public void close() {
     factory.close();

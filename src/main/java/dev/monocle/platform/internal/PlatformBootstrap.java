@@ -4,11 +4,13 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.monocle.platform.BlindIndex;
 import dev.monocle.platform.Database;
 import dev.monocle.platform.FieldCipher;
+import dev.monocle.platform.Leases;
 import dev.monocle.platform.PlatformReady;
 import dev.monocle.platform.PlatformSettings;
 import dev.monocle.platform.SealedFieldListener;
 import dev.monocle.platform.SecretName;
 import dev.monocle.platform.Secrets;
+import dev.monocle.platform.SystemFact;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -47,6 +49,7 @@ public class PlatformBootstrap implements Secrets {
   @Inject PlatformSettings settings;
   @Inject Config config;
   @Inject Event<PlatformReady> ready;
+  @Inject Event<SystemFact> facts;
 
   private Map<SecretName, byte[]> secrets = Map.of();
   private HikariDataSource pool;
@@ -56,6 +59,10 @@ public class PlatformBootstrap implements Secrets {
   private volatile Keyring keyring;
   private volatile String lastFailure = "not started";
   private ScheduledExecutorService retries;
+  private final String instanceId = instanceId();
+
+  /** Secrets read before the trail could record it; reported once the platform is ready. */
+  private final List<SecretName> readAtStart = new ArrayList<>();
 
   void onStart(@Observes Startup event) {
     JsonLogging.install();
@@ -66,7 +73,12 @@ public class PlatformBootstrap implements Secrets {
         ConnectionPool.open(
             url,
             settings.databaseUser(),
-            Optional.ofNullable(secrets.get(SecretName.DB_PASSWORD)),
+            Optional.ofNullable(secrets.get(SecretName.DB_PASSWORD))
+                .map(
+                    password -> {
+                      noteEarlyRead(SecretName.DB_PASSWORD);
+                      return password;
+                    }),
             config.getOptionalValue("monocle.db.pool-size", Integer.class).orElse(16));
     LOG.info(() -> "Monocle starting: profile " + settings.profile() + ", database " + engine);
     retries =
@@ -118,6 +130,12 @@ public class PlatformBootstrap implements Secrets {
   private void announceReady() {
     try {
       ready.fire(new PlatformReady());
+      List<SecretName> early;
+      synchronized (readAtStart) {
+        early = List.copyOf(readAtStart);
+        readAtStart.clear();
+      }
+      early.forEach(name -> reportRead(name, "read at start-up"));
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "A module failed to start on the ready database", e);
     }
@@ -134,6 +152,7 @@ public class PlatformBootstrap implements Secrets {
       if (database == null) {
         database = new JpaDatabase(pool, engine, "META-INF/monocle-persistence.xml");
       }
+      noteEarlyRead(SecretName.KEK);
       Keyring loaded = new Keyring(secrets.get(SecretName.KEK), new JdbcKeysetStore(pool));
       SealedFieldListener.use(new TinkFieldCipher(() -> loaded));
       keyring = loaded;
@@ -157,7 +176,42 @@ public class PlatformBootstrap implements Secrets {
     if (value == null) {
       throw new IllegalStateException("secret " + name.environmentName() + " is not configured");
     }
+    if (database == null) {
+      noteEarlyRead(name);
+    } else {
+      reportRead(name, "read by the application");
+    }
     return value.clone();
+  }
+
+  private void noteEarlyRead(SecretName name) {
+    synchronized (readAtStart) {
+      if (!readAtStart.contains(name)) {
+        readAtStart.add(name);
+      }
+    }
+  }
+
+  /** A {@code secret.read} fact: which secret (by name) on which instance, never the value. */
+  private void reportRead(SecretName name, String how) {
+    try {
+      facts.fire(
+          SystemFact.success(
+              "secret.read", "secret", name.environmentName(), how + " on " + instanceId));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "secret.read of " + name.environmentName() + " not recorded", e);
+    }
+  }
+
+  private static String instanceId() {
+    String host;
+    try {
+      host = java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.io.IOException e) {
+      host = "unknown-host";
+    }
+    String id = host + "/" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    return id.length() > 100 ? id.substring(id.length() - 100) : id;
   }
 
   boolean isStarted() {
@@ -220,6 +274,12 @@ public class PlatformBootstrap implements Secrets {
   @ApplicationScoped
   java.time.Clock produceClock() {
     return java.time.Clock.systemUTC();
+  }
+
+  @Produces
+  @ApplicationScoped
+  Leases produceLeases(java.time.Clock clock) {
+    return new JdbcLeases(() -> database().dataSource(), clock, instanceId);
   }
 
   @Produces

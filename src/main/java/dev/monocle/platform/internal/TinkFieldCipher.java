@@ -1,10 +1,11 @@
 package dev.monocle.platform.internal;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import dev.monocle.platform.FieldBinding;
 import dev.monocle.platform.FieldCipher;
 import dev.monocle.platform.SealedValueException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.function.Supplier;
 
@@ -23,10 +24,7 @@ final class TinkFieldCipher implements FieldCipher {
   @Override
   public byte[] seal(String plaintext, FieldBinding binding) {
     try {
-      return keyring
-          .get()
-          .dataAead()
-          .encrypt(plaintext.getBytes(StandardCharsets.UTF_8), binding.associatedData());
+      return keyring.get().dataAead().encrypt(plaintext.getBytes(UTF_8), binding.associatedData());
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("encryption failed", e);
     }
@@ -34,12 +32,28 @@ final class TinkFieldCipher implements FieldCipher {
 
   @Override
   public String open(byte[] ciphertext, FieldBinding binding) {
+    Keyring k = keyring.get();
     try {
-      byte[] plain = keyring.get().dataAead().decrypt(ciphertext, binding.associatedData());
-      return new String(plain, StandardCharsets.UTF_8);
+      return new String(k.dataAead().decrypt(ciphertext, binding.associatedData()), UTF_8);
+    } catch (GeneralSecurityException e) {
+      if (!sealedUnderUnknownKey(k, ciphertext)) {
+        throw new SealedValueException(binding, e);
+      }
+    }
+    // Another instance rotated the data key and sealed this value with the new one: read the
+    // stored keyset again (once) instead of waiting for the periodic refresh.
+    try {
+      k.refresh();
+      return new String(k.dataAead().decrypt(ciphertext, binding.associatedData()), UTF_8);
     } catch (GeneralSecurityException e) {
       throw new SealedValueException(binding, e);
     }
+  }
+
+  private boolean sealedUnderUnknownKey(Keyring k, byte[] ciphertext) {
+    return ciphertext.length >= 5
+        && ciphertext[0] == TINK_PREFIX
+        && !k.hasDataKey(keyIdOf(ciphertext));
   }
 
   @Override

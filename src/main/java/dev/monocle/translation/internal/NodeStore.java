@@ -4,6 +4,7 @@ import dev.monocle.platform.Database;
 import dev.monocle.platform.FieldBinding;
 import dev.monocle.platform.FieldCipher;
 import dev.monocle.platform.JdbcTime;
+import dev.monocle.platform.SealedColumn;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -20,6 +21,7 @@ import java.util.UUID;
  * A Monocle node's API key is sealed, bound to its row.
  */
 @ApplicationScoped
+@SealedColumn(table = "translation_decoder_node", column = "api_key")
 public class NodeStore {
 
   @Inject Database database;

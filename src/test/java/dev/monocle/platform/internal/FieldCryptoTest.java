@@ -13,6 +13,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -89,8 +90,40 @@ class FieldCryptoTest {
   }
 
   @Test
+  void twoInstancesRotatingAtOnceKeepBothKeys() throws Exception {
+    Keyring other = reload().get();
+    byte[] old = cipher.seal("before", email("row-1"));
+    int mine = keyring.rotateDataKey();
+    int theirs = other.rotateDataKey(); // from a stale keyset: it must re-read, not overwrite
+    Keyring fresh = reload().get();
+    assertTrue(fresh.dataKeyIds().containsAll(List.of(cipher.keyIdOf(old), mine, theirs)));
+    assertEquals(theirs, fresh.primaryDataKeyId());
+    assertEquals("before", new TinkFieldCipher(() -> fresh).open(old, email("row-1")));
+  }
+
+  @Test
+  void aValueSealedUnderAKeyRotatedElsewhereOpensAfterARefresh() throws Exception {
+    Keyring elsewhere = reload().get();
+    elsewhere.rotateDataKey();
+    byte[] sealed = new TinkFieldCipher(() -> elsewhere).seal("new", email("row-3"));
+    assertEquals("new", cipher.open(sealed, email("row-3")), "the stale instance re-reads");
+    assertEquals(elsewhere.primaryDataKeyId(), cipher.primaryKeyId());
+  }
+
+  @Test
+  void retiredKeysAreDeletedButNeverThePrimary() throws Exception {
+    int old = keyring.primaryDataKeyId();
+    int primary = keyring.rotateDataKey();
+    assertThrows(
+        IllegalArgumentException.class, () -> keyring.deleteDataKeys(java.util.Set.of(primary)));
+    keyring.deleteDataKeys(java.util.Set.of(old));
+    assertEquals(List.of(primary), keyring.dataKeyIds());
+    assertEquals(List.of(primary), reload().get().dataKeyIds(), "stored, not only in memory");
+  }
+
+  @Test
   void keysetsAreStoredOnlyUnderTheKek() throws Exception {
-    String stored = store.keysets.get(Keyring.DATA);
+    String stored = store.keysets.get(Keyring.DATA).keyset();
     assertTrue(stored.contains("encryptedKeyset"), "Tink's encrypted keyset format");
     byte[] wrongKek = randomKey();
     assertThrows(GeneralSecurityException.class, () -> new Keyring(wrongKek, store));

@@ -7,20 +7,23 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Keysets in memory, for unit tests of the keyring. */
 final class MapKeysetStore implements KeysetStore {
 
-  final Map<String, String> keysets = new ConcurrentHashMap<>();
+  final Map<String, Stored> keysets = new ConcurrentHashMap<>();
 
   @Override
-  public Optional<String> load(String name) {
+  public Optional<Stored> load(String name) {
     return Optional.ofNullable(keysets.get(name));
   }
 
   @Override
   public boolean insertIfAbsent(String name, String encryptedKeyset) {
-    return keysets.putIfAbsent(name, encryptedKeyset) == null;
+    return keysets.putIfAbsent(name, new Stored(encryptedKeyset, 0)) == null;
   }
 
   @Override
-  public void replace(String name, String encryptedKeyset) {
-    keysets.put(name, encryptedKeyset);
+  public boolean replace(String name, long expectedVersion, String encryptedKeyset) {
+    Stored current = keysets.get(name);
+    return current != null
+        && current.version() == expectedVersion
+        && keysets.replace(name, current, new Stored(encryptedKeyset, expectedVersion + 1));
   }
 }
