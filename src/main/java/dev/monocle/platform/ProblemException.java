@@ -87,6 +87,11 @@ public class ProblemException extends RuntimeException {
     return new ProblemException(409, "conflict", "Conflict", detail, List.of(field), Map.of());
   }
 
+  /** 409: the request clashes with the state of the system (work already in progress). */
+  public static ProblemException conflict(String detail) {
+    return new ProblemException(409, "conflict", "Conflict", detail, List.of(), Map.of());
+  }
+
   /** 400 with one entry per invalid field. */
   public static ProblemException validation(List<FieldError> errors) {
     return new ProblemException(

@@ -1,38 +1,32 @@
 package dev.monocle.audit.internal;
 
-import dev.monocle.audit.AuditEvent;
-import dev.monocle.audit.AuditEvent.Actor;
-import dev.monocle.audit.AuditEvent.Target;
-import dev.monocle.audit.AuditTrail;
 import dev.monocle.platform.Database;
 import dev.monocle.platform.JdbcTime;
+import dev.monocle.platform.RetentionTask;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Retention of the trail itself: events older than {@code monocle.audit.retention.days} (default
- * 400) are pruned, but only up to the newest signed checkpoint among them, so that the remaining
- * trail still verifies from that checkpoint. On PostgreSQL the one way to delete audit events is
- * the function {@code audit_prune(seq)} (which refuses anything a checkpoint does not cover); every
- * run that prunes records a {@code retention.purged} event.
+ * Retention of the trail itself, as the data class {@code audit_events}: events older than the
+ * period (default {@code monocle.audit.retention.days}, 400) are pruned, but only up to the newest
+ * signed checkpoint among them, so that the remaining trail still verifies from that checkpoint. On
+ * PostgreSQL the one way to delete audit events is the function {@code audit_prune(seq)} (which
+ * refuses anything a checkpoint does not cover). The retention runner records each run.
  */
 @ApplicationScoped
-public class AuditRetention {
+public class AuditRetention implements RetentionTask {
 
   private static final Logger LOG = Logger.getLogger(AuditRetention.class.getName());
 
   @Inject Database database;
-  @Inject Clock clock;
-  @Inject AuditTrail audit;
 
   @Inject
   @ConfigProperty(name = "monocle.audit.retention.days", defaultValue = "400")
@@ -52,9 +46,36 @@ public class AuditRetention {
     }
   }
 
-  public Purge purge() {
-    checkSettings();
-    Instant cutoff = clock.instant().minus(Duration.ofDays(retentionDays));
+  @Override
+  public String dataClass() {
+    return "audit_events";
+  }
+
+  @Override
+  public String description() {
+    return "Audit events older than the period are pruned up to the newest signed checkpoint"
+        + " among them, so the rest still verifies; the period covers a year of investigations"
+        + " and annual reviews with a month to spare.";
+  }
+
+  @Override
+  public Duration defaultPeriod() {
+    return Duration.ofDays(retentionDays);
+  }
+
+  @Override
+  public Duration minimumPeriod() {
+    return Duration.ofDays(MINIMUM_DAYS);
+  }
+
+  @Override
+  public Purged purgeBefore(Instant cutoff) {
+    Purge purge = purge(cutoff);
+    return new Purged(purge.events(), purge.events() == 0 ? null : "seq 1.." + purge.throughSeq());
+  }
+
+  /** Prunes the events before {@code cutoff} that a checkpoint covers. */
+  public Purge purge(Instant cutoff) {
     Purge purge;
     try (Connection c = database.dataSource().getConnection()) {
       c.setAutoCommit(false);
@@ -69,20 +90,6 @@ public class AuditRetention {
       throw new IllegalStateException("audit retention failed", e);
     }
     if (purge.events() > 0) {
-      audit.record(
-          new AuditEvent(
-              "retention.purged",
-              AuditEvent.Outcome.SUCCESS,
-              Actor.SYSTEM,
-              null,
-              Target.of("audit_event", "1.." + purge.throughSeq()),
-              "pruned "
-                  + purge.events()
-                  + " audit events through seq "
-                  + purge.throughSeq()
-                  + ", older than "
-                  + retentionDays
-                  + " days"));
       LOG.info(
           () ->
               "Audit retention pruned "

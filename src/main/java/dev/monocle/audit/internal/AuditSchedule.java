@@ -15,9 +15,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The trail's background work, once the database is ready: a checkpoint every {@code
  * monocle.audit.checkpoint.every-seconds} (when the head moved), a verification at start and every
- * {@code monocle.audit.verify.every-seconds}, and retention every {@code
- * monocle.audit.retention.every-hours}. Each instance runs them; checkpoints and pruning are taken
- * under database locks, so instances do not conflict.
+ * {@code monocle.audit.verify.every-seconds}. Each instance runs them; checkpoints are taken under
+ * a database lock, so instances do not conflict. Pruning old events is the {@code audit_events}
+ * class of the retention runner.
  */
 @ApplicationScoped
 public class AuditSchedule {
@@ -35,10 +35,6 @@ public class AuditSchedule {
   @Inject
   @ConfigProperty(name = "monocle.audit.verify.every-seconds", defaultValue = "3600")
   long verifySeconds;
-
-  @Inject
-  @ConfigProperty(name = "monocle.audit.retention.every-hours", defaultValue = "24")
-  long retentionHours;
 
   private ScheduledExecutorService scheduler;
 
@@ -59,11 +55,6 @@ public class AuditSchedule {
         TimeUnit.SECONDS);
     scheduler.scheduleWithFixedDelay(
         guarded("verification", verification::verify), 5, verifySeconds, TimeUnit.SECONDS);
-    scheduler.scheduleWithFixedDelay(
-        guarded("retention", retention::purge),
-        TimeUnit.HOURS.toSeconds(1),
-        TimeUnit.HOURS.toSeconds(retentionHours),
-        TimeUnit.SECONDS);
   }
 
   private static Runnable guarded(String what, Runnable task) {

@@ -103,6 +103,7 @@ public class Logins {
     }
     if (!hasher.verify(password, user.passwordHash)) {
       user.failedLogins++;
+      user.lastFailedLoginAt = now;
       if (user.failedLogins >= LOCKOUT_AFTER) {
         int over = Math.min(user.failedLogins - LOCKOUT_AFTER, 10);
         user.lockedUntil = now.plusSeconds(Math.min(MAX_LOCK_SECONDS, 30L << over));
@@ -115,6 +116,7 @@ public class Logins {
     }
     user.failedLogins = 0;
     user.lockedUntil = null;
+    user.lastFailedLoginAt = null;
     if (hasher.needsRehash(user.passwordHash)) {
       user.passwordHash = hasher.hash(password);
     }

@@ -69,6 +69,9 @@ public class UserEntity {
   @Column(name = "locked_until")
   Instant lockedUntil;
 
+  @Column(name = "last_failed_login_at")
+  Instant lastFailedLoginAt;
+
   @Column(name = "password_changed_at")
   Instant passwordChangedAt;
 

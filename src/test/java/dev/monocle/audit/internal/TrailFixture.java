@@ -39,8 +39,6 @@ final class TrailFixture implements AutoCloseable {
     trail.checkpoints = checkpoints;
     trail.startWriter();
     retention.database = database;
-    retention.clock = clock;
-    retention.audit = trail;
     retention.retentionDays = 400;
   }
 

@@ -1,0 +1,184 @@
+package dev.monocle.catalog.internal;
+
+import dev.monocle.audit.AuditEvent;
+import dev.monocle.audit.AuditEvent.Actor;
+import dev.monocle.audit.AuditEvent.Outcome;
+import dev.monocle.audit.AuditEvent.Target;
+import dev.monocle.audit.AuditTrail;
+import dev.monocle.platform.Database;
+import dev.monocle.platform.JdbcTime;
+import dev.monocle.platform.RetentionTask;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The catalog's personal data under retention: inactive customers, face data without consent. */
+final class CustomerRetention {
+
+  private static final int BATCH = 500;
+
+  private CustomerRetention() {}
+
+  /**
+   * Customers without activity for the period are erased, as {@code DELETE /customers/{id}} erases
+   * one: the row and every sealed value go, and the trail keeps a {@code customer.erased} event
+   * with the id only.
+   */
+  @ApplicationScoped
+  public static class InactiveCustomers implements RetentionTask {
+
+    @Inject Database database;
+    @Inject AuditTrail audit;
+
+    @Inject
+    @ConfigProperty(name = "monocle.retention.inactive-customers.days", defaultValue = "1095")
+    long days;
+
+    @Override
+    public String dataClass() {
+      return "inactive_customers";
+    }
+
+    @Override
+    public String description() {
+      return "Customers with no activity for the period are erased (row and all personal data);"
+          + " three years outlasts a prescription's validity and the warranty of a frame.";
+    }
+
+    @Override
+    public Duration defaultPeriod() {
+      return Duration.ofDays(days);
+    }
+
+    @Override
+    public Duration minimumPeriod() {
+      return Duration.ofDays(30);
+    }
+
+    @Override
+    public Purged purgeBefore(Instant cutoff) {
+      long erased = 0;
+      while (true) {
+        List<String[]> batch = eraseBatch(cutoff);
+        if (batch.isEmpty()) {
+          return Purged.of(erased);
+        }
+        List<AuditEvent> events = new ArrayList<>();
+        for (String[] row : batch) {
+          events.add(
+              new AuditEvent(
+                  "customer.erased",
+                  Outcome.SUCCESS,
+                  Actor.SYSTEM,
+                  row[1],
+                  Target.of("customer", row[0]),
+                  "retention: no activity since before " + cutoff));
+        }
+        audit.recordAll(events);
+        erased += batch.size();
+      }
+    }
+
+    /** Deletes up to one batch of inactive customers; their (id, tenant) pairs. */
+    private List<String[]> eraseBatch(Instant cutoff) {
+      try (Connection c = database.dataSource().getConnection()) {
+        c.setAutoCommit(false);
+        try {
+          List<String[]> rows = new ArrayList<>();
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "SELECT id, tenant_id FROM catalog_customer WHERE last_activity_at < ?"
+                      + " ORDER BY id LIMIT "
+                      + BATCH)) {
+            s.setObject(1, JdbcTime.toColumn(cutoff));
+            try (ResultSet rs = s.executeQuery()) {
+              while (rs.next()) {
+                rows.add(new String[] {rs.getString(1), rs.getString(2)});
+              }
+            }
+          }
+          try (PreparedStatement delete =
+              c.prepareStatement(
+                  "DELETE FROM catalog_customer WHERE id = ? AND last_activity_at < ?")) {
+            for (String[] row : rows) {
+              delete.setString(1, row[0]);
+              delete.setObject(2, JdbcTime.toColumn(cutoff));
+              delete.addBatch();
+            }
+            delete.executeBatch();
+          }
+          c.commit();
+          return rows;
+        } catch (SQLException | RuntimeException e) {
+          c.rollback();
+          throw e;
+        }
+      } catch (SQLException e) {
+        throw new IllegalStateException("inactive customers not erased", e);
+      }
+    }
+  }
+
+  /**
+   * Face shape and face width (derived from a face scan: biometric) are kept only with biometric
+   * consent. Withdrawing consent erases them at once; this class removes any that remain without
+   * consent after the period, whatever wrote them.
+   */
+  @ApplicationScoped
+  public static class BiometricWithoutConsent implements RetentionTask {
+
+    @Inject Database database;
+    @Inject Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "monocle.retention.biometric-without-consent.days", defaultValue = "0")
+    long days;
+
+    @Override
+    public String dataClass() {
+      return "biometric_without_consent";
+    }
+
+    @Override
+    public String description() {
+      return "Face shape and width of customers without biometric consent are removed at the"
+          + " next run: biometric data needs explicit consent (GDPR art. 9).";
+    }
+
+    @Override
+    public Duration defaultPeriod() {
+      return Duration.ofDays(days);
+    }
+
+    @Override
+    public Duration minimumPeriod() {
+      return Duration.ZERO;
+    }
+
+    @Override
+    public Purged purgeBefore(Instant cutoff) {
+      try (Connection c = database.dataSource().getConnection();
+          PreparedStatement s =
+              c.prepareStatement(
+                  "UPDATE catalog_customer SET face_shape = NULL, face_width_mm = NULL,"
+                      + " updated_at = ?, version = version + 1 WHERE consent_biometric = FALSE"
+                      + " AND (face_shape IS NOT NULL OR face_width_mm IS NOT NULL)"
+                      + " AND updated_at <= ?")) {
+        s.setObject(1, JdbcTime.toColumn(clock.instant()));
+        s.setObject(2, JdbcTime.toColumn(cutoff));
+        return Purged.of(s.executeUpdate());
+      } catch (SQLException e) {
+        throw new IllegalStateException("biometric data not removed", e);
+      }
+    }
+  }
+}
