@@ -44,6 +44,16 @@ public interface DataKeys {
 
   Status status();
 
+  /** A finished blind-index rotation: the new key and how many rows were re-indexed. */
+  record BlindIndexRotation(long keyId, long rowsReindexed) {}
+
+  /**
+   * Replaces the blind-index key and rebuilds every blind-index column from the sealed values,
+   * before it returns (twice: again once every instance has read the new key). Lookups by an
+   * indexed value (a customer's email) can miss rows until then: a maintenance operation.
+   */
+  BlindIndexRotation rotateBlindIndex();
+
   /**
    * Makes a new primary data key (old keys keep opening) and starts re-encrypting every sealed
    * value onto it in the background; a job still running is pointed at the new key instead.

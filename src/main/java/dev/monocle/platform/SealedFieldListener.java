@@ -113,8 +113,10 @@ public class SealedFieldListener {
       plaintext.setAccessible(true);
       ciphertext.setAccessible(true);
       id.setAccessible(true);
+      BlindIndexed indexed = plaintext.getAnnotation(BlindIndexed.class);
       result.add(
-          new SealedField(table.name(), columnName, columnOf(id), id, plaintext, ciphertext));
+          new SealedField(
+              table.name(), columnName, columnOf(id), id, plaintext, ciphertext, indexed));
     }
     return List.copyOf(result);
   }
@@ -132,12 +134,20 @@ public class SealedFieldListener {
     private final Field id;
     private final Field plaintext;
     private final Field ciphertext;
+    private final BlindIndexed blindIndex;
 
     SealedField(
-        String table, String column, String idColumn, Field id, Field plaintext, Field ciphertext) {
+        String table,
+        String column,
+        String idColumn,
+        Field id,
+        Field plaintext,
+        Field ciphertext,
+        BlindIndexed blindIndex) {
       this.table = table;
       this.column = column;
       this.idColumn = idColumn;
+      this.blindIndex = blindIndex;
       this.id = id;
       this.plaintext = plaintext;
       this.ciphertext = ciphertext;
@@ -149,6 +159,11 @@ public class SealedFieldListener {
 
     public String column() {
       return column;
+    }
+
+    /** The blind index kept of this column, or null. */
+    public BlindIndexed blindIndex() {
+      return blindIndex;
     }
 
     /** The row's id column, whose value (as text) the ciphertext is bound to. */

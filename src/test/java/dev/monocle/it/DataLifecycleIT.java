@@ -174,6 +174,44 @@ class DataLifecycleIT {
 
   @Test
   @Order(4)
+  void rotatingTheBlindIndexKeyRebuildsEveryIndexSoLookupsStillFind() {
+    long before = blindIndexKey();
+    String email = (String) customers.values().iterator().next().get("email");
+    assertEquals(1, findByEmail(email), "found through the blind index before");
+    assertEquals(403, api.post(KEYS + "/blind-index/rotate", null, lena).status());
+
+    Reply rotated = api.post(KEYS + "/blind-index/rotate", null, root.accessToken());
+    assertEquals(200, rotated.status(), rotated.raw().body());
+    long after = rotated.json().getJsonNumber("key_id").longValue();
+    assertNotEquals(before, after);
+    assertEquals(after, blindIndexKey());
+    assertTrue(
+        rotated.json().getJsonNumber("rows_reindexed").longValue() >= customers.size() + 2,
+        "customers and users: " + rotated.raw().body());
+    assertEquals(1, findByEmail(email), "found through the rebuilt index");
+    assertEquals(1, findByEmail(email.toUpperCase(java.util.Locale.ROOT)), "case ignored");
+    assertEquals(0, findByEmail("nobody@lumen-mail.example"));
+  }
+
+  private static long blindIndexKey() {
+    return api.get(KEYS, root.accessToken())
+        .json()
+        .getJsonObject("blind_index")
+        .getJsonNumber("id")
+        .longValue();
+  }
+
+  private static int findByEmail(String email) {
+    Reply found =
+        api.get(
+            CUSTOMERS + "?email=" + java.net.URLEncoder.encode(email, StandardCharsets.UTF_8),
+            lena);
+    assertEquals(200, found.status(), found.raw().body());
+    return found.json().getJsonArray("items").size();
+  }
+
+  @Test
+  @Order(5)
   void retentionPoliciesAreShownChangedWithinBoundsAndRunOnDemand() {
     Reply overview = api.get(RETENTION, root.accessToken());
     assertEquals(200, overview.status(), overview.raw().body());
@@ -249,7 +287,7 @@ class DataLifecycleIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void theRawDatabaseHoldsNoPiiOrSecretOfTheWholeRun() throws Exception {
     String dump = rawDump();
     List<String> sought = new ArrayList<>(pii);

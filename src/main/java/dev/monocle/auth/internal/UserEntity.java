@@ -1,5 +1,6 @@
 package dev.monocle.auth.internal;
 
+import dev.monocle.platform.BlindIndexed;
 import dev.monocle.platform.Sealed;
 import dev.monocle.platform.SealedFieldListener;
 import jakarta.persistence.Column;
@@ -30,6 +31,7 @@ public class UserEntity {
 
   @Transient
   @Sealed(into = "emailSealed")
+  @BlindIndexed(column = "email_index", purpose = Directory.EMAIL_INDEX)
   String email;
 
   @Column(name = "email")

@@ -121,6 +121,23 @@ public class AdminKeysResource {
   }
 
   /**
+   * A new blind-index key, and every blind-index column rebuilt before the answer (a maintenance
+   * operation: lookups by email may miss rows while it runs; see the README).
+   */
+  @POST
+  @Path("blind-index/rotate")
+  public Map<String, Object> rotateBlindIndex() {
+    DataKeys.BlindIndexRotation rotation = dataKeys.rotateBlindIndex();
+    audit.record(
+        AuditEvent.success(
+            "keys.rotated",
+            Actor.user(current.caller().id()),
+            current.caller().tenantId(),
+            Target.of("blind_index_key", Long.toString(rotation.keyId()))));
+    return Map.of("key_id", rotation.keyId(), "rows_reindexed", rotation.rowsReindexed());
+  }
+
+  /**
    * A new primary data key; every sealed value is re-encrypted onto it in the background (progress
    * in {@code GET}), and retired keys are deleted once nothing uses them.
    */

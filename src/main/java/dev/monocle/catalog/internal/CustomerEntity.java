@@ -1,5 +1,6 @@
 package dev.monocle.catalog.internal;
 
+import dev.monocle.platform.BlindIndexed;
 import dev.monocle.platform.Sealed;
 import dev.monocle.platform.SealedFieldListener;
 import jakarta.persistence.Column;
@@ -35,6 +36,7 @@ public class CustomerEntity {
 
   @Transient
   @Sealed(into = "emailSealed")
+  @BlindIndexed(column = "email_index", purpose = Customers.EMAIL_INDEX)
   String email;
 
   @Column(name = "email")

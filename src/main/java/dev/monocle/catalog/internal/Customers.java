@@ -299,7 +299,7 @@ public class Customers {
   }
 
   private String emailIndex(String email) {
-    return blindIndex.of(EMAIL_INDEX, email.trim().toLowerCase(Locale.ROOT));
+    return blindIndex.of(EMAIL_INDEX, email); // normalised (NFKC, trimmed, lower case) by it
   }
 
   private static void requireUniqueEmail(EntityManager em, CustomerEntity c) {

@@ -70,6 +70,7 @@ public class DataKeyService implements DataKeys {
   long leaseSeconds;
 
   private volatile Reencryption reencryption;
+  private volatile List<BlindIndexRebuild.IndexColumn> indexColumns = List.of();
   private ScheduledExecutorService scheduler;
 
   void onReady(@Observes PlatformReady ready) {
@@ -89,6 +90,7 @@ public class DataKeyService implements DataKeys {
                 Duration.ofSeconds(leaseSeconds),
                 // Every instance has re-read the keyset (and seals with the new key) by then.
                 Duration.ofSeconds(2 * refreshSeconds + 1)));
+    indexColumns = BlindIndexRebuild.registry(platform.database().entityClasses());
     LOG.info(
         () ->
             "Sealed columns: "
@@ -221,6 +223,52 @@ public class DataKeyService implements DataKeys {
       throw new IllegalStateException("key metadata not stored", e);
     }
     return reencryption().start(Integer.toUnsignedLong(newKey));
+  }
+
+  @Override
+  public synchronized BlindIndexRotation rotateBlindIndex() {
+    Keyring keyring = platform.keyring();
+    int old = keyring.blindIndexKeyId();
+    int fresh;
+    try {
+      fresh = keyring.rotateBlindIndexKey();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("blind-index key not rotated", e);
+    }
+    Instant now = clock.instant();
+    try (Connection c = dataSource().getConnection()) {
+      insertKey(c, Keyring.BLIND_INDEX, fresh, now);
+      try (PreparedStatement removed =
+          c.prepareStatement(
+              "UPDATE platform_data_key SET retired_at = ?, removed_at = ? WHERE keyset = ? AND"
+                  + " key_id = ?")) {
+        removed.setObject(1, JdbcTime.toColumn(now));
+        removed.setObject(2, JdbcTime.toColumn(now));
+        removed.setString(3, Keyring.BLIND_INDEX);
+        removed.setLong(4, Integer.toUnsignedLong(old));
+        removed.executeUpdate();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("key metadata not stored", e);
+    }
+    TinkFieldCipher cipher = new TinkFieldCipher(platform::keyring);
+    TinkBlindIndex index = new TinkBlindIndex(platform::keyring);
+    long rows = BlindIndexRebuild.rebuild(dataSource(), cipher, index, indexColumns);
+    try {
+      // Instances that had not read the new key yet may have written old-key indexes meanwhile.
+      Thread.sleep(TimeUnit.SECONDS.toMillis(2 * refreshSeconds + 1));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("blind-index rebuild interrupted", e);
+    }
+    BlindIndexRebuild.rebuild(dataSource(), cipher, index, indexColumns);
+    facts.fire(
+        SystemFact.success(
+            "keys.blind_index_rebuilt",
+            "blind_index_key",
+            Long.toString(Integer.toUnsignedLong(fresh)),
+            rows + " rows re-indexed in " + indexColumns.size() + " columns"));
+    return new BlindIndexRotation(Integer.toUnsignedLong(fresh), rows);
   }
 
   /** Gives keys made before this table existed (or by the first start) their metadata row. */

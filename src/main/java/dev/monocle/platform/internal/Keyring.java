@@ -218,6 +218,36 @@ final class Keyring {
     throw new GeneralSecurityException("the data keyset kept changing under this instance");
   }
 
+  /**
+   * Makes a new primary blind-index key and deletes the others: indexes made with the old key no
+   * longer match, so the caller rebuilds every index column right after.
+   */
+  int rotateBlindIndexKey() throws GeneralSecurityException {
+    for (int attempt = 0; attempt < CHANGE_ATTEMPTS; attempt++) {
+      refresh();
+      Loaded current = blind;
+      KeysetHandle withNew =
+          KeysetHandle.newBuilder(current.handle())
+              .addEntry(
+                  KeysetHandle.generateEntryFromParameters(PredefinedPrfParameters.HMAC_SHA256_PRF)
+                      .withRandomId()
+                      .makePrimary())
+              .build();
+      KeysetHandle.Builder onlyNew = KeysetHandle.newBuilder(withNew);
+      for (int i = onlyNew.size() - 1; i >= 0; i--) {
+        if (!withNew.getAt(i).isPrimary()) {
+          onlyNew.deleteAt(i);
+        }
+      }
+      KeysetHandle changed = onlyNew.build();
+      if (store.replace(BLIND_INDEX, current.version(), serialize(BLIND_INDEX, changed))) {
+        useBlindIndex(new Loaded(changed, current.version() + 1));
+        return changed.getPrimary().getId();
+      }
+    }
+    throw new GeneralSecurityException("the blind-index keyset kept changing under this instance");
+  }
+
   /** A change to a keyset, built from the current one. */
   @FunctionalInterface
   private interface KeysetChange {

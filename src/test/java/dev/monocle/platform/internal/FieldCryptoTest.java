@@ -122,6 +122,19 @@ class FieldCryptoTest {
   }
 
   @Test
+  void aNewBlindIndexKeyGivesNewIndexesEverywhereAndKeepsOnlyItself() throws Exception {
+    TinkBlindIndex index = new TinkBlindIndex(() -> keyring);
+    String before = index.of("auth_user.email", "jane@example.com");
+    Keyring other = reload().get();
+    int fresh = keyring.rotateBlindIndexKey();
+    String after = index.of("auth_user.email", "jane@example.com");
+    assertNotEquals(before, after);
+    assertEquals(fresh, keyring.blindIndexKeyId());
+    assertTrue(other.refresh(), "another instance sees the change");
+    assertEquals(after, new TinkBlindIndex(() -> other).of("auth_user.email", "Jane@Example.com"));
+  }
+
+  @Test
   void keysetsAreStoredOnlyUnderTheKek() throws Exception {
     String stored = store.keysets.get(Keyring.DATA).keyset();
     assertTrue(stored.contains("encryptedKeyset"), "Tink's encrypted keyset format");

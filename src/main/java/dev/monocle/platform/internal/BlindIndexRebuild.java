@@ -1,0 +1,135 @@
+package dev.monocle.platform.internal;
+
+import dev.monocle.platform.BlindIndex;
+import dev.monocle.platform.BlindIndexed;
+import dev.monocle.platform.FieldBinding;
+import dev.monocle.platform.FieldCipher;
+import dev.monocle.platform.SealedFieldListener;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * Recomputes every blind-index column (declared with {@link BlindIndexed}) from its sealed value,
+ * after the blind-index key changed. Rows go in batches of 500, each batch a transaction.
+ */
+final class BlindIndexRebuild {
+
+  private static final int BATCH = 500;
+
+  /** One index column: where it lives, which sealed column it is made from, and its purpose. */
+  record IndexColumn(
+      String table, String idColumn, String sealedColumn, String indexColumn, String purpose) {
+
+    IndexColumn {
+      // The names go into SQL text; the same rule as for sealed columns.
+      new SealedTable(table, idColumn, List.of(sealedColumn, indexColumn));
+    }
+  }
+
+  static List<IndexColumn> registry(Collection<Class<?>> entities) {
+    List<IndexColumn> columns = new ArrayList<>();
+    for (Class<?> entity : entities) {
+      for (SealedFieldListener.SealedField field : SealedFieldListener.fieldsOf(entity)) {
+        BlindIndexed indexed = field.blindIndex();
+        if (indexed != null) {
+          columns.add(
+              new IndexColumn(
+                  field.table(),
+                  field.idColumn(),
+                  field.column(),
+                  indexed.column(),
+                  indexed.purpose()));
+        }
+      }
+    }
+    return columns;
+  }
+
+  private BlindIndexRebuild() {}
+
+  /** Rebuilds every index column; the number of rows whose index was written. */
+  static long rebuild(
+      DataSource dataSource, FieldCipher cipher, BlindIndex index, List<IndexColumn> columns) {
+    long rows = 0;
+    for (IndexColumn column : columns) {
+      String last = null;
+      while (true) {
+        int n;
+        try (Connection c = dataSource.getConnection()) {
+          c.setAutoCommit(false);
+          try {
+            List<String> ids = new ArrayList<>();
+            List<String> values = new ArrayList<>();
+            try (PreparedStatement s =
+                c.prepareStatement(
+                    "SELECT "
+                        + column.idColumn()
+                        + ", "
+                        + column.sealedColumn()
+                        + " FROM "
+                        + column.table()
+                        + (last == null ? "" : " WHERE " + column.idColumn() + " > ?")
+                        + " ORDER BY "
+                        + column.idColumn()
+                        + " LIMIT "
+                        + BATCH)) {
+              if (last != null) {
+                s.setString(1, last);
+              }
+              try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                  String id = rs.getString(1);
+                  byte[] sealed = rs.getBytes(2);
+                  ids.add(id);
+                  values.add(
+                      sealed == null
+                          ? null
+                          : index.of(
+                              column.purpose(),
+                              cipher.open(
+                                  sealed,
+                                  new FieldBinding(column.table(), column.sealedColumn(), id))));
+                }
+              }
+            }
+            try (PreparedStatement u =
+                c.prepareStatement(
+                    "UPDATE "
+                        + column.table()
+                        + " SET "
+                        + column.indexColumn()
+                        + " = ? WHERE "
+                        + column.idColumn()
+                        + " = ?")) {
+              for (int i = 0; i < ids.size(); i++) {
+                u.setString(1, values.get(i));
+                u.setString(2, ids.get(i));
+                u.addBatch();
+              }
+              u.executeBatch();
+            }
+            c.commit();
+            n = ids.size();
+            last = n == 0 ? last : ids.get(n - 1);
+          } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+          }
+        } catch (SQLException e) {
+          throw new IllegalStateException("blind index of " + column.table() + " not rebuilt", e);
+        }
+        rows += n;
+        if (n < BATCH) {
+          break;
+        }
+      }
+    }
+    return rows;
+  }
+}
