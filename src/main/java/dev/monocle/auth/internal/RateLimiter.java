@@ -1,5 +1,6 @@
 package dev.monocle.auth.internal;
 
+import dev.monocle.platform.BlindIndex;
 import dev.monocle.platform.ProblemException;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
@@ -15,7 +16,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Token buckets (Bucket4j) on the grid cache, so limits hold across a cluster. A refused request is
- * a 429 with {@code Retry-After} and the {@code RateLimit-*} headers of the contract.
+ * a 429 with {@code Retry-After} and the {@code RateLimit-*} headers of the contract. Buckets are
+ * keyed by a keyed hash (the blind index) of the address or principal, so the grid, which every
+ * member of a cluster holds a part of, keeps no client address or user id in clear.
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -25,6 +28,7 @@ public class RateLimiter {
 
   @Inject AuthCaches caches;
   @Inject AuthMetrics metrics;
+  @Inject BlindIndex pseudonyms;
 
   @Inject
   @ConfigProperty(name = "monocle.ratelimit.login-per-address-per-minute", defaultValue = "30")
@@ -77,7 +81,9 @@ public class RateLimiter {
     ConsumptionProbe probe =
         buckets
             .builder()
-            .build(limit.name() + ":" + subject, () -> configuration)
+            .build(
+                limit.name() + ":" + pseudonyms.of("ratelimit." + limit.name(), subject),
+                () -> configuration)
             .tryConsumeAndReturnRemaining(1);
     if (!probe.isConsumed()) {
       metrics.rateLimited(limit.name());
