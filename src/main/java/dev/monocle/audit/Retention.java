@@ -34,7 +34,11 @@ public interface Retention {
       Run lastRun) {}
 
   /** The policies, and when the schedule runs them. */
-  record Overview(List<Policy> policies, long everyHours, Instant lastScheduledRun) {}
+  record Overview(List<Policy> policies, long everyHours, Instant lastScheduledRun) {
+    public Overview {
+      policies = List.copyOf(policies);
+    }
+  }
 
   Overview overview();
 

@@ -40,7 +40,11 @@ public interface DataKeys {
 
   /** The data keys, the blind-index key, and the newest re-encryption job. */
   record Status(
-      long primaryKeyId, List<Key> keys, Key blindIndexKey, Optional<Progress> reencryption) {}
+      long primaryKeyId, List<Key> keys, Key blindIndexKey, Optional<Progress> reencryption) {
+    public Status {
+      keys = List.copyOf(keys);
+    }
+  }
 
   Status status();
 

@@ -87,7 +87,11 @@ public class AdminKeysResource {
 
   /** The data keys, their primary and the newest re-encryption job. */
   public record DataKeysView(
-      long primaryKeyId, List<KeyView> keys, @JsonbNillable ProgressView reencryption) {}
+      long primaryKeyId, List<KeyView> keys, @JsonbNillable ProgressView reencryption) {
+    public DataKeysView {
+      keys = List.copyOf(keys);
+    }
+  }
 
   @GET
   public Map<String, Object> keys() {

@@ -80,6 +80,10 @@ public class AdminRetentionResource {
   public record OverviewView(
       List<PolicyView> policies, long everyHours, @JsonbNillable Instant lastScheduledRun) {
 
+    public OverviewView {
+      policies = List.copyOf(policies);
+    }
+
     static OverviewView of(Retention.Overview o) {
       return new OverviewView(
           o.policies().stream().map(PolicyView::of).toList(), o.everyHours(), o.lastScheduledRun());

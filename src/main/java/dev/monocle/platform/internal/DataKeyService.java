@@ -4,6 +4,7 @@ import dev.monocle.platform.DataKeys;
 import dev.monocle.platform.JdbcTime;
 import dev.monocle.platform.Leases;
 import dev.monocle.platform.PlatformReady;
+import dev.monocle.platform.ProblemException;
 import dev.monocle.platform.SealedColumn;
 import dev.monocle.platform.SystemFact;
 import jakarta.annotation.PreDestroy;
@@ -70,6 +71,8 @@ public class DataKeyService implements DataKeys {
   long leaseSeconds;
 
   private volatile Reencryption reencryption;
+  private final java.util.concurrent.atomic.AtomicBoolean rotatingBlindIndex =
+      new java.util.concurrent.atomic.AtomicBoolean();
   private volatile List<BlindIndexRebuild.IndexColumn> indexColumns = List.of();
   private ScheduledExecutorService scheduler;
 
@@ -226,7 +229,18 @@ public class DataKeyService implements DataKeys {
   }
 
   @Override
-  public synchronized BlindIndexRotation rotateBlindIndex() {
+  public BlindIndexRotation rotateBlindIndex() {
+    if (!rotatingBlindIndex.compareAndSet(false, true)) {
+      throw ProblemException.conflict("A blind-index rotation is already running.");
+    }
+    try {
+      return rotateAndRebuild();
+    } finally {
+      rotatingBlindIndex.set(false);
+    }
+  }
+
+  private BlindIndexRotation rotateAndRebuild() {
     Keyring keyring = platform.keyring();
     int old = keyring.blindIndexKeyId();
     int fresh;
