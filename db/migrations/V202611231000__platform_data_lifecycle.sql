@@ -15,6 +15,7 @@ CREATE TABLE platform_data_key (
 
 CREATE TABLE platform_reencryption (
     id                VARCHAR(36)   NOT NULL PRIMARY KEY,
+    generation        INT           NOT NULL,
     target_key_id     BIGINT        NOT NULL,
     state             VARCHAR(16)   NOT NULL,
     not_before        TIMESTAMP     NOT NULL,

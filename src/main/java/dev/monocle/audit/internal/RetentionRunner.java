@@ -31,6 +31,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -122,37 +123,39 @@ public class RetentionRunner implements Retention {
     if (last != null && last.plus(Duration.ofHours(everyHours)).isAfter(now)) {
       return false;
     }
-    if (!leases.tryAcquire(LEASE, LEASE_LENGTH)) {
+    Optional<Leases.Lease> lease = leases.tryAcquire(LEASE, LEASE_LENGTH);
+    if (lease.isEmpty()) {
       return false;
     }
-    try {
+    try (Leases.Lease held = lease.get()) {
       Instant again = lastScheduledRun(); // another instance may have run it just before
       if (again != null && again.plus(Duration.ofHours(everyHours)).isAfter(now)) {
         return false;
       }
-      runAll("scheduled", Actor.SYSTEM, null);
+      runAll("scheduled", Actor.SYSTEM, null, held);
       return true;
-    } finally {
-      leases.release(LEASE);
     }
   }
 
   @Override
   public List<Run> runNow(String actorId, String tenantId) {
-    if (!leases.tryAcquire(LEASE, LEASE_LENGTH)) {
-      throw ProblemException.conflict("A retention run is in progress on another instance.");
+    Optional<Leases.Lease> lease = leases.tryAcquire(LEASE, LEASE_LENGTH);
+    if (lease.isEmpty()) {
+      throw ProblemException.conflict("A retention run is in progress.");
     }
-    try {
-      return runAll("manual", Actor.user(actorId), tenantId);
-    } finally {
-      leases.release(LEASE);
+    try (Leases.Lease held = lease.get()) {
+      return runAll("manual", Actor.user(actorId), tenantId, held);
     }
   }
 
-  private List<Run> runAll(String trigger, Actor actor, String tenantId) {
+  private List<Run> runAll(String trigger, Actor actor, String tenantId, Leases.Lease held) {
     Map<String, Long> periods = storedPeriods();
     List<Run> runs = new ArrayList<>();
     for (RetentionTask task : tasks()) {
+      if (!held.renew(LEASE_LENGTH)) {
+        LOG.warning("Retention lease lost; the run stops before " + task.dataClass());
+        break;
+      }
       Instant started = clock.instant();
       Instant cutoff = started.minus(Duration.ofDays(periodDays(task, periods)));
       RetentionTask.Purged purged;

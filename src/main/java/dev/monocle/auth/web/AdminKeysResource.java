@@ -41,7 +41,7 @@ public class AdminKeysResource {
   public record KeyView(
       long id,
       String state,
-      Instant createdAt,
+      @JsonbNillable Instant createdAt,
       @JsonbNillable Long ageDays,
       @JsonbNillable Instant retiredAt,
       @JsonbNillable Instant removedAt) {

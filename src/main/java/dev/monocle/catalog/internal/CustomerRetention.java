@@ -68,12 +68,12 @@ final class CustomerRetention {
     public Purged purgeBefore(Instant cutoff) {
       long erased = 0;
       while (true) {
-        List<String[]> batch = eraseBatch(cutoff);
-        if (batch.isEmpty()) {
+        Batch batch = eraseBatch(cutoff);
+        if (batch.selected() == 0) {
           return Purged.of(erased);
         }
         List<AuditEvent> events = new ArrayList<>();
-        for (String[] row : batch) {
+        for (String[] row : batch.erased()) {
           events.add(
               new AuditEvent(
                   "customer.erased",
@@ -83,13 +83,18 @@ final class CustomerRetention {
                   Target.of("customer", row[0]),
                   "retention: no activity since before " + cutoff));
         }
-        audit.recordAll(events);
-        erased += batch.size();
+        if (!events.isEmpty()) {
+          audit.recordAll(events);
+        }
+        erased += batch.erased().size();
       }
     }
 
-    /** Deletes up to one batch of inactive customers; their (id, tenant) pairs. */
-    private List<String[]> eraseBatch(Instant cutoff) {
+    /** A batch: how many customers were selected, and the (id, tenant) of those erased. */
+    private record Batch(int selected, List<String[]> erased) {}
+
+    /** Deletes up to one batch of inactive customers. */
+    private Batch eraseBatch(Instant cutoff) {
       try (Connection c = database.dataSource().getConnection()) {
         c.setAutoCommit(false);
         try {
@@ -106,6 +111,7 @@ final class CustomerRetention {
               }
             }
           }
+          List<String[]> erased = new ArrayList<>();
           try (PreparedStatement delete =
               c.prepareStatement(
                   "DELETE FROM catalog_customer WHERE id = ? AND last_activity_at < ?")) {
@@ -114,10 +120,16 @@ final class CustomerRetention {
               delete.setObject(2, JdbcTime.toColumn(cutoff));
               delete.addBatch();
             }
-            delete.executeBatch();
+            int[] counts = delete.executeBatch();
+            for (int i = 0; i < rows.size(); i++) {
+              // A customer active again since the SELECT is not deleted, and not reported.
+              if (counts[i] > 0 || counts[i] == java.sql.Statement.SUCCESS_NO_INFO) {
+                erased.add(rows.get(i));
+              }
+            }
           }
           c.commit();
-          return rows;
+          return new Batch(rows.size(), erased);
         } catch (SQLException | RuntimeException e) {
           c.rollback();
           throw e;

@@ -4,6 +4,7 @@ import dev.monocle.platform.BlindIndex;
 import dev.monocle.platform.BlindIndexed;
 import dev.monocle.platform.FieldBinding;
 import dev.monocle.platform.FieldCipher;
+import dev.monocle.platform.ProblemException;
 import dev.monocle.platform.SealedFieldListener;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -53,6 +54,15 @@ final class BlindIndexRebuild {
 
   private BlindIndexRebuild() {}
 
+  private static boolean isUniqueViolation(SQLException e) {
+    for (SQLException x = e; x != null; x = x.getNextException()) {
+      if ("23505".equals(x.getSQLState())) {
+        return true;
+      }
+    }
+    return e.getCause() instanceof SQLException cause && "23505".equals(cause.getSQLState());
+  }
+
   /** Rebuilds every index column; the number of rows whose index was written. */
   static long rebuild(
       DataSource dataSource, FieldCipher cipher, BlindIndex index, List<IndexColumn> columns) {
@@ -65,7 +75,9 @@ final class BlindIndexRebuild {
           c.setAutoCommit(false);
           try {
             List<String> ids = new ArrayList<>();
+            List<byte[]> sealedValues = new ArrayList<>();
             List<String> values = new ArrayList<>();
+            int selected = 0;
             try (PreparedStatement s =
                 c.prepareStatement(
                     "SELECT "
@@ -84,17 +96,21 @@ final class BlindIndexRebuild {
               }
               try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
+                  selected++;
                   String id = rs.getString(1);
                   byte[] sealed = rs.getBytes(2);
+                  last = id;
+                  if (sealed == null) {
+                    continue; // nothing to index
+                  }
                   ids.add(id);
+                  sealedValues.add(sealed);
                   values.add(
-                      sealed == null
-                          ? null
-                          : index.of(
-                              column.purpose(),
-                              cipher.open(
-                                  sealed,
-                                  new FieldBinding(column.table(), column.sealedColumn(), id))));
+                      index.of(
+                          column.purpose(),
+                          cipher.open(
+                              sealed,
+                              new FieldBinding(column.table(), column.sealedColumn(), id))));
                 }
               }
             }
@@ -106,17 +122,33 @@ final class BlindIndexRebuild {
                         + column.indexColumn()
                         + " = ? WHERE "
                         + column.idColumn()
+                        + " = ? AND "
+                        + column.sealedColumn()
                         + " = ?")) {
+              // Conditional on the value read: an index the application wrote for a changed value
+              // meanwhile is kept.
               for (int i = 0; i < ids.size(); i++) {
                 u.setString(1, values.get(i));
                 u.setString(2, ids.get(i));
+                u.setBytes(3, sealedValues.get(i));
                 u.addBatch();
               }
               u.executeBatch();
+            } catch (SQLException e) {
+              if (isUniqueViolation(e)) {
+                throw ProblemException.conflict(
+                    "Two rows of "
+                        + column.table()
+                        + " now hold the same "
+                        + column.sealedColumn()
+                        + " (written while the index was rebuilt): resolve the duplicate and rotate"
+                        + " again.");
+              }
+              throw e;
             }
             c.commit();
-            n = ids.size();
-            last = n == 0 ? last : ids.get(n - 1);
+            n = selected;
+            rows += ids.size();
           } catch (SQLException | RuntimeException e) {
             c.rollback();
             throw e;
@@ -124,7 +156,6 @@ final class BlindIndexRebuild {
         } catch (SQLException e) {
           throw new IllegalStateException("blind index of " + column.table() + " not rebuilt", e);
         }
-        rows += n;
         if (n < BATCH) {
           break;
         }

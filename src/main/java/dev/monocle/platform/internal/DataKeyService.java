@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Executors;
@@ -71,8 +72,6 @@ public class DataKeyService implements DataKeys {
   long leaseSeconds;
 
   private volatile Reencryption reencryption;
-  private final java.util.concurrent.atomic.AtomicBoolean rotatingBlindIndex =
-      new java.util.concurrent.atomic.AtomicBoolean();
   private volatile List<BlindIndexRebuild.IndexColumn> indexColumns = List.of();
   private ScheduledExecutorService scheduler;
 
@@ -194,6 +193,10 @@ public class DataKeyService implements DataKeys {
     } catch (SQLException e) {
       throw new IllegalStateException("key metadata unreadable", e);
     }
+    if (blind == null) { // no metadata row (yet): the id alone
+      blind =
+          new Key(Integer.toUnsignedLong(keyring.blindIndexKeyId()), "primary", null, null, null);
+    }
     return new Status(
         Integer.toUnsignedLong(primary),
         List.copyOf(keys.values()),
@@ -230,13 +233,13 @@ public class DataKeyService implements DataKeys {
 
   @Override
   public BlindIndexRotation rotateBlindIndex() {
-    if (!rotatingBlindIndex.compareAndSet(false, true)) {
+    Optional<Leases.Lease> lease =
+        leases.tryAcquire("platform.blind-index", Duration.ofSeconds(600 + 2 * refreshSeconds));
+    if (lease.isEmpty()) {
       throw ProblemException.conflict("A blind-index rotation is already running.");
     }
-    try {
+    try (Leases.Lease held = lease.get()) {
       return rotateAndRebuild();
-    } finally {
-      rotatingBlindIndex.set(false);
     }
   }
 

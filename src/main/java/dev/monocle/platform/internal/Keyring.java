@@ -128,12 +128,23 @@ final class Keyring {
 
   /** The ids of the data keys in the keyset, primary included. */
   List<Integer> dataKeyIds() {
+    return dataSnapshot().ids();
+  }
+
+  /** The primary and all ids of the data keyset, read from one version of it. */
+  record DataKeySnapshot(int primary, List<Integer> ids) {
+    DataKeySnapshot {
+      ids = List.copyOf(ids);
+    }
+  }
+
+  DataKeySnapshot dataSnapshot() {
     KeysetHandle handle = data.handle();
     List<Integer> ids = new ArrayList<>(handle.size());
     for (int i = 0; i < handle.size(); i++) {
       ids.add(handle.getAt(i).getId());
     }
-    return ids;
+    return new DataKeySnapshot(handle.getPrimary().getId(), ids);
   }
 
   boolean hasDataKey(int id) {

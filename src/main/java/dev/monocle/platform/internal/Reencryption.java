@@ -62,6 +62,7 @@ final class Reencryption {
   private final Consumer<SystemFact> facts;
   private final Settings settings;
   private final Map<String, Boolean> uuidIds = new java.util.concurrent.ConcurrentHashMap<>();
+  private Leases.Lease held;
 
   Reencryption(
       Supplier<DataSource> dataSource,
@@ -89,6 +90,7 @@ final class Reencryption {
   /** A job as stored. */
   private record Job(
       String id,
+      int generation,
       long targetKeyId,
       String state,
       Instant notBefore,
@@ -132,9 +134,10 @@ final class Reencryption {
           id = running.get().id();
           try (PreparedStatement s =
               c.prepareStatement(
-                  "UPDATE platform_reencryption SET target_key_id = ?, not_before = ?,"
-                      + " table_index = 0, last_id = NULL, passes = 0, rows_total = ?,"
-                      + " rows_scanned = 0, updated_at = ? WHERE id = ?")) {
+                  "UPDATE platform_reencryption SET generation = generation + 1,"
+                      + " target_key_id = ?, not_before = ?, table_index = 0, last_id = NULL,"
+                      + " passes = 0, rows_total = ?, rows_scanned = 0, values_resealed = 0,"
+                      + " updated_at = ? WHERE id = ?")) {
             s.setLong(1, targetKeyId);
             s.setObject(2, JdbcTime.toColumn(notBefore));
             s.setLong(3, total);
@@ -146,10 +149,10 @@ final class Reencryption {
           id = UUID.randomUUID().toString();
           try (PreparedStatement s =
               c.prepareStatement(
-                  "INSERT INTO platform_reencryption (id, target_key_id, state, not_before,"
-                      + " started_at, table_index, passes, rows_total, rows_scanned,"
-                      + " values_resealed, updated_at) VALUES (?, ?, 'running', ?, ?, 0, 0, ?, 0,"
-                      + " 0, ?)")) {
+                  "INSERT INTO platform_reencryption (id, generation, target_key_id, state,"
+                      + " not_before, started_at, table_index, passes, rows_total, rows_scanned,"
+                      + " values_resealed, updated_at) VALUES (?, 0, ?, 'running', ?, ?, 0, 0, ?,"
+                      + " 0, 0, ?)")) {
             s.setString(1, id);
             s.setLong(2, targetKeyId);
             s.setObject(3, JdbcTime.toColumn(notBefore));
@@ -183,11 +186,12 @@ final class Reencryption {
 
   /**
    * Works on the running job for at most {@code maxBatches} batches, if it is due and this instance
-   * gets the lease.
+   * holds or gets the lease. The lease is kept between calls and given up when the job finishes; an
+   * instance that dies leaves it to lapse.
    *
    * @return true while work remains (for this or another instance)
    */
-  boolean work(int maxBatches) throws GeneralSecurityException {
+  synchronized boolean work(int maxBatches) throws GeneralSecurityException {
     Optional<Job> found = runningJob();
     if (found.isEmpty()) {
       return false;
@@ -195,14 +199,45 @@ final class Reencryption {
     if (clock.instant().isBefore(found.get().notBefore())) {
       return true;
     }
-    if (!leases.tryAcquire(LEASE, settings.lease())) {
-      return true;
+    if (held != null && !held.renew(settings.lease())) {
+      held = null; // lapsed and taken: another instance works on it now
+    }
+    if (held == null) {
+      held = leases.tryAcquire(LEASE, settings.lease()).orElse(null);
+      if (held == null) {
+        return true;
+      }
     }
     keyring.refresh();
-    Job job = runningJob().orElse(null); // read again under the lease
-    if (job == null) {
-      leases.release(LEASE);
-      return false;
+    for (int batch = 0; batch < maxBatches; batch++) {
+      Job job = runningJob().orElse(null);
+      if (job == null || !step(job)) {
+        release();
+        return false;
+      }
+      if (!held.renew(settings.lease())) {
+        held = null;
+        return true;
+      }
+    }
+    return true;
+  }
+
+  private void release() {
+    if (held != null) {
+      held.close();
+      held = null;
+    }
+  }
+
+  /**
+   * One batch, or the end of a pass.
+   *
+   * @return false when the job has finished
+   */
+  private boolean step(Job job) throws GeneralSecurityException {
+    if (clock.instant().isBefore(job.notBefore())) {
+      return true; // pointed at a newer key meanwhile: wait until every instance has it
     }
     if (job.passes() == 0 && job.tableIndex() == 0 && job.lastId() == null) {
       facts.accept(
@@ -213,32 +248,17 @@ final class Reencryption {
               "re-encrypting " + job.rowsTotal() + " rows in " + tables.size() + " tables"));
       LOG.info(() -> "Re-encryption onto data key " + job.targetKeyId() + " started");
     }
-    for (int batch = 0; batch < maxBatches; batch++) {
-      if (!step()) {
-        leases.release(LEASE);
-        return false;
-      }
-      if (!leases.tryAcquire(LEASE, settings.lease())) {
-        return true;
-      }
-    }
-    return true;
-  }
-
-  /** One batch, or the end of a pass; false when the job has finished. */
-  private boolean step() throws GeneralSecurityException {
-    Job job = runningJob().orElse(null);
-    if (job == null) {
-      return false;
-    }
     if (job.tableIndex() >= tables.size()) {
       return endOfPass(job);
     }
     try (Connection c = dataSource.get().getConnection()) {
       c.setAutoCommit(false);
       try {
-        batch(c, job);
-        c.commit();
+        if (batch(c, job)) {
+          c.commit();
+        } else {
+          c.rollback(); // the job was pointed at a newer key meanwhile: start over from its row
+        }
         return true;
       } catch (SQLException | RuntimeException e) {
         c.rollback();
@@ -249,7 +269,8 @@ final class Reencryption {
     }
   }
 
-  private void batch(Connection c, Job job) throws SQLException {
+  /** One batch in the caller's transaction; false when the job changed under it (roll back). */
+  private boolean batch(Connection c, Job job) throws SQLException {
     SealedTable table = tables.get(job.tableIndex());
     int primary = keyring.primaryDataKeyId();
     StringBuilder sql = new StringBuilder("SELECT ").append(table.idColumn());
@@ -325,14 +346,15 @@ final class Reencryption {
         c.prepareStatement(
             "UPDATE platform_reencryption SET table_index = ?, last_id = ?, rows_scanned ="
                 + " rows_scanned + ?, values_resealed = values_resealed + ?, updated_at = ?"
-                + " WHERE id = ?")) {
+                + " WHERE id = ? AND generation = ?")) {
       s.setInt(1, tableDone ? job.tableIndex() + 1 : job.tableIndex());
       s.setString(2, tableDone ? null : lastId);
       s.setLong(3, job.passes() == 0 ? rows : 0);
       s.setLong(4, resealed);
       s.setObject(5, JdbcTime.toColumn(clock.instant()));
       s.setString(6, job.id());
-      s.executeUpdate();
+      s.setInt(7, job.generation());
+      return s.executeUpdate() == 1;
     }
   }
 
@@ -345,26 +367,37 @@ final class Reencryption {
     return sql.toString();
   }
 
-  /** After a pass: another pass while values remain under older keys, else delete and finish. */
+  /**
+   * After a pass: another pass while values remain under older keys, else finish and delete the
+   * retired keys no value uses. Keys and primary come from one snapshot taken before the count, so
+   * a key added meanwhile is never deleted; a job pointed at a newer key meanwhile (its generation
+   * moved) neither finishes nor deletes anything.
+   */
   private boolean endOfPass(Job job) throws GeneralSecurityException {
     keyring.refresh();
-    int primary = keyring.primaryDataKeyId();
+    Keyring.DataKeySnapshot keys = keyring.dataSnapshot();
     Map<Long, Long> use = valuesPerKey();
     long elsewhere =
         use.entrySet().stream()
-            .filter(e -> e.getKey() != Integer.toUnsignedLong(primary))
+            .filter(e -> e.getKey() != Integer.toUnsignedLong(keys.primary()))
             .mapToLong(Map.Entry::getValue)
             .sum();
     if (elsewhere > 0 && job.passes() + 1 < MAX_PASSES) {
       update(
-          job.id(),
+          job,
           "UPDATE platform_reencryption SET table_index = 0, last_id = NULL, passes = passes + 1,"
-              + " updated_at = ? WHERE id = ?");
+              + " updated_at = ? WHERE id = ? AND generation = ?");
+      return true;
+    }
+    if (!update(
+        job,
+        "UPDATE platform_reencryption SET state = 'finished', finished_at = ?, passes = passes +"
+            + " 1 WHERE id = ? AND generation = ?")) {
       return true;
     }
     Set<Integer> unused = new HashSet<>();
-    for (int id : keyring.dataKeyIds()) {
-      if (id != primary && !use.containsKey(Integer.toUnsignedLong(id))) {
+    for (int id : keys.ids()) {
+      if (id != keys.primary() && !use.containsKey(Integer.toUnsignedLong(id))) {
         unused.add(id);
       }
     }
@@ -372,10 +405,6 @@ final class Reencryption {
       keyring.deleteDataKeys(unused);
       markRemoved(unused);
     }
-    update(
-        job.id(),
-        "UPDATE platform_reencryption SET state = 'finished', finished_at = ?, passes = passes +"
-            + " 1 WHERE id = ?");
     for (int id : unused) {
       facts.accept(
           SystemFact.success(
@@ -452,12 +481,14 @@ final class Reencryption {
     }
   }
 
-  private void update(String jobId, String sql) {
+  /** Runs a job update with (time, id, generation); false when the generation moved. */
+  private boolean update(Job job, String sql) {
     try (Connection c = dataSource.get().getConnection();
         PreparedStatement s = c.prepareStatement(sql)) {
       s.setObject(1, JdbcTime.toColumn(clock.instant()));
-      s.setString(2, jobId);
-      s.executeUpdate();
+      s.setString(2, job.id());
+      s.setInt(3, job.generation());
+      return s.executeUpdate() == 1;
     } catch (SQLException e) {
       throw new IllegalStateException("re-encryption job not updated", e);
     }
@@ -502,7 +533,7 @@ final class Reencryption {
   }
 
   private static final String COLUMNS =
-      "id, target_key_id, state, not_before, started_at, finished_at, table_index, last_id,"
+      "id, generation, target_key_id, state, not_before, started_at, finished_at, table_index, last_id,"
           + " passes, rows_total, rows_scanned, values_resealed";
 
   private static Optional<Job> latest(Connection c, boolean running) throws SQLException {
@@ -533,17 +564,18 @@ final class Reencryption {
       return Optional.of(
           new Job(
               rs.getString(1),
-              rs.getLong(2),
-              rs.getString(3),
-              JdbcTime.instant(rs, 4),
+              rs.getInt(2),
+              rs.getLong(3),
+              rs.getString(4),
               JdbcTime.instant(rs, 5),
               JdbcTime.instant(rs, 6),
-              rs.getInt(7),
-              rs.getString(8),
-              rs.getInt(9),
-              rs.getLong(10),
+              JdbcTime.instant(rs, 7),
+              rs.getInt(8),
+              rs.getString(9),
+              rs.getInt(10),
               rs.getLong(11),
-              rs.getLong(12)));
+              rs.getLong(12),
+              rs.getLong(13)));
     }
   }
 }

@@ -192,10 +192,15 @@ class RetentionIT {
     other.audit = runner.audit;
     other.everyHours = 24;
 
-    other.leases.tryAcquire(RetentionRunner.LEASE, Duration.ofMinutes(30));
-    assertFalse(runner.runIfDue(), "instance b holds the lease");
-    assertThrows(ProblemException.class, () -> runner.runNow("admin-1", "platform"));
-    other.leases.release(RetentionRunner.LEASE);
+    try (var held =
+        other.leases.tryAcquire(RetentionRunner.LEASE, Duration.ofMinutes(30)).orElseThrow()) {
+      assertFalse(runner.runIfDue(), "instance b holds the lease");
+      assertThrows(ProblemException.class, () -> runner.runNow("admin-1", "platform"));
+      assertThrows(
+          ProblemException.class,
+          () -> other.runNow("admin-1", "platform"),
+          "not even b itself runs twice at once");
+    }
 
     assertTrue(runner.runIfDue());
     assertFalse(other.runIfDue(), "ran less than 24 hours ago");

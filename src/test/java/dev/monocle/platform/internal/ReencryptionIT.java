@@ -157,6 +157,36 @@ class ReencryptionIT {
     assertEquals(Set.of(newKey), keysInUse(cipher));
   }
 
+  @Test
+  void aSecondRotationDuringTheJobRestartsItOntoTheNewestKeyAndWaitsAgain() throws Exception {
+    Keyring keyring = new Keyring(kek, new JdbcKeysetStore(pool));
+    TinkFieldCipher cipher = new TinkFieldCipher(() -> keyring);
+    int first = keyring.primaryDataKeyId();
+    for (int i = 0; i < 50; i++) {
+      insertCustomer(cipher, i);
+    }
+    int second = keyring.rotateDataKey();
+    Reencryption job = job(keyring, cipher, "instance-a");
+    job.start(Integer.toUnsignedLong(second));
+    clock.advance(Duration.ofSeconds(31));
+    assertTrue(job.work(2), "40 rows moved onto the second key");
+    assertEquals(Set.of(first, second), keysInUse(cipher));
+
+    int third = keyring.rotateDataKey();
+    Progress retargeted = job.start(Integer.toUnsignedLong(third));
+    assertEquals(Integer.toUnsignedLong(third), retargeted.targetKeyId());
+    assertEquals(0, retargeted.rowsScanned());
+    assertTrue(job.work(100), "waits until every instance has the third key");
+    assertEquals(Set.of(first, second), keysInUse(cipher), "nothing moved, nothing deleted");
+    assertEquals(List.of(first, second, third), keyring.dataKeyIds());
+
+    clock.advance(Duration.ofSeconds(31));
+    assertFalse(job.work(100));
+    assertEquals(Set.of(third), keysInUse(cipher));
+    assertEquals(List.of(third), keyring.dataKeyIds(), "both retired keys deleted");
+    assertEverythingReadsBack(cipher);
+  }
+
   private Reencryption job(Keyring keyring, FieldCipher cipher, String owner) {
     return new Reencryption(
         () -> pool,
