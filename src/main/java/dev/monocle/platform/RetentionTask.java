@@ -20,22 +20,19 @@ public interface RetentionTask {
     }
   }
 
-  /** The data class's stable name, e.g. {@code sessions}. */
-  String dataClass();
+  /**
+   * A data class and its period: {@code dataClass} is a stable name ({@code sessions}), {@code
+   * description} says in one sentence what goes and why the default; {@code adjustable} is false
+   * when the period is fixed elsewhere (a cache's expiry) and a run only reports it.
+   */
+  record Policy(
+      String dataClass,
+      String description,
+      Duration defaultPeriod,
+      Duration minimumPeriod,
+      boolean adjustable) {}
 
-  /** What is purged, when, and why that default, in one sentence for administrators. */
-  String description();
-
-  /** The period when no administrator changed it (from configuration). */
-  Duration defaultPeriod();
-
-  /** The shortest period accepted. */
-  Duration minimumPeriod();
-
-  /** False when the period is fixed elsewhere (a cache's expiry) and a run only reports it. */
-  default boolean adjustable() {
-    return true;
-  }
+  Policy policy();
 
   /** Purges what is older than {@code cutoff}, committed before it returns. */
   Purged purgeBefore(Instant cutoff);

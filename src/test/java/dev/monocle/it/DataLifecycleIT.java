@@ -387,39 +387,13 @@ class DataLifecycleIT {
   }
 
   private static String rawDump() throws Exception {
-    StringBuilder dump = new StringBuilder();
-    try (Connection c = TestDatabases.rawConnection();
-        Statement s = c.createStatement()) {
-      for (String table : tables(c)) {
-        try (ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {
-          int n = rs.getMetaData().getColumnCount();
-          while (rs.next()) {
-            for (int i = 1; i <= n; i++) {
-              Object v = rs.getObject(i);
-              dump.append(
-                      v instanceof byte[] bytes
-                          ? new String(bytes, StandardCharsets.ISO_8859_1)
-                          : String.valueOf(v))
-                  .append('|');
-            }
-          }
-        }
-      }
+    try (Connection c = TestDatabases.rawConnection()) {
+      return TestDatabases.dump(c);
     }
-    return dump.toString();
   }
 
-  /** Every table of Monocle's schema. */
   private static List<String> tables(Connection c) throws Exception {
-    List<String> tables = new ArrayList<>();
-    try (ResultSet rs = c.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
-      while (rs.next()) {
-        String schema = rs.getString("TABLE_SCHEM");
-        if ("public".equalsIgnoreCase(schema)) {
-          tables.add("\"" + rs.getString("TABLE_NAME") + "\"");
-        }
-      }
-    }
+    List<String> tables = TestDatabases.tables(c);
     assertTrue(tables.size() > 15, tables.toString());
     return tables;
   }

@@ -81,6 +81,46 @@ public final class TestDatabases implements LauncherSessionListener {
         "");
   }
 
+  /** Every table of Monocle's schema ({@code public}), quoted for SQL. */
+  public static java.util.List<String> tables(Connection c) throws SQLException {
+    java.util.List<String> tables = new java.util.ArrayList<>();
+    try (java.sql.ResultSet rs =
+        c.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+      while (rs.next()) {
+        if ("public".equalsIgnoreCase(rs.getString("TABLE_SCHEM"))) {
+          tables.add("\"" + rs.getString("TABLE_NAME") + "\"");
+        }
+      }
+    }
+    return tables;
+  }
+
+  /**
+   * Every value of every table as text, as someone holding the database would read it (binary
+   * values as ISO-8859-1, so any plaintext inside shows), for scans for PII and secrets.
+   */
+  public static String dump(Connection c) throws SQLException {
+    StringBuilder dump = new StringBuilder();
+    try (Statement s = c.createStatement()) {
+      for (String table : tables(c)) {
+        try (java.sql.ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {
+          int n = rs.getMetaData().getColumnCount();
+          while (rs.next()) {
+            for (int i = 1; i <= n; i++) {
+              Object v = rs.getObject(i);
+              dump.append(
+                      v instanceof byte[] bytes
+                          ? new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1)
+                          : String.valueOf(v))
+                  .append('|');
+            }
+          }
+        }
+      }
+    }
+    return dump.toString();
+  }
+
   @Override
   public void launcherSessionOpened(LauncherSession session) {
     if (kind().isEmpty()) {

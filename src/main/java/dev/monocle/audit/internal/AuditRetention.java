@@ -47,25 +47,15 @@ public class AuditRetention implements RetentionTask {
   }
 
   @Override
-  public String dataClass() {
-    return "audit_events";
-  }
-
-  @Override
-  public String description() {
-    return "Audit events older than the period are pruned up to the newest signed checkpoint"
-        + " among them, so the rest still verifies; the period covers a year of investigations"
-        + " and annual reviews with a month to spare.";
-  }
-
-  @Override
-  public Duration defaultPeriod() {
-    return Duration.ofDays(retentionDays);
-  }
-
-  @Override
-  public Duration minimumPeriod() {
-    return Duration.ofDays(MINIMUM_DAYS);
+  public Policy policy() {
+    return new Policy(
+        "audit_events",
+        "Audit events older than the period are pruned up to the newest signed checkpoint"
+            + " among them, so the rest still verifies; the period covers a year of investigations"
+            + " and annual reviews with a month to spare.",
+        Duration.ofDays(retentionDays),
+        Duration.ofDays(MINIMUM_DAYS),
+        true);
   }
 
   @Override

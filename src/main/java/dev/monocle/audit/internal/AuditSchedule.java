@@ -1,14 +1,13 @@
 package dev.monocle.audit.internal;
 
+import dev.monocle.platform.BackgroundWork;
 import dev.monocle.platform.PlatformReady;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -41,30 +40,17 @@ public class AuditSchedule {
   void onReady(@Observes PlatformReady ready) {
     checkpoints.signer(); // fail early, and log the public key
     retention.checkSettings();
-    scheduler =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "monocle-audit-schedule");
-              t.setDaemon(true);
-              return t;
-            });
+    scheduler = BackgroundWork.scheduler("monocle-audit-schedule", 1);
     scheduler.scheduleWithFixedDelay(
-        guarded("checkpoint", checkpoints::checkpoint),
+        BackgroundWork.guarded(LOG, "Audit checkpoint", checkpoints::checkpoint),
         checkpointSeconds,
         checkpointSeconds,
         TimeUnit.SECONDS);
     scheduler.scheduleWithFixedDelay(
-        guarded("verification", verification::verify), 5, verifySeconds, TimeUnit.SECONDS);
-  }
-
-  private static Runnable guarded(String what, Runnable task) {
-    return () -> {
-      try {
-        task.run();
-      } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "Audit " + what + " failed; it runs again on schedule", e);
-      }
-    };
+        BackgroundWork.guarded(LOG, "Audit verification", verification::verify),
+        5,
+        verifySeconds,
+        TimeUnit.SECONDS);
   }
 
   @PreDestroy

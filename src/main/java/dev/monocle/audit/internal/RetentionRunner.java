@@ -6,6 +6,7 @@ import dev.monocle.audit.AuditEvent.Outcome;
 import dev.monocle.audit.AuditEvent.Target;
 import dev.monocle.audit.AuditTrail;
 import dev.monocle.audit.Retention;
+import dev.monocle.platform.BackgroundWork;
 import dev.monocle.platform.Database;
 import dev.monocle.platform.JdbcTime;
 import dev.monocle.platform.Leases;
@@ -33,7 +34,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -82,21 +82,9 @@ public class RetentionRunner implements Retention {
 
   void onReady(@Observes PlatformReady ready) {
     tasks(); // fail early on a misconfigured default
-    scheduler =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "monocle-retention");
-              t.setDaemon(true);
-              return t;
-            });
+    scheduler = BackgroundWork.scheduler("monocle-retention", 1);
     scheduler.scheduleWithFixedDelay(
-        () -> {
-          try {
-            runIfDue();
-          } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Retention run failed; it is tried again on schedule", e);
-          }
-        },
+        BackgroundWork.guarded(LOG, "Scheduled retention", this::runIfDue),
         checkMinutes,
         checkMinutes,
         TimeUnit.MINUTES);
@@ -106,11 +94,13 @@ public class RetentionRunner implements Retention {
   List<RetentionTask> tasks() {
     List<RetentionTask> list = new ArrayList<>();
     tasks.forEach(list::add);
-    list.sort(Comparator.comparing(RetentionTask::dataClass));
+    list.sort(Comparator.comparing(t -> t.policy().dataClass()));
     for (RetentionTask task : list) {
-      if (task.defaultPeriod().compareTo(task.minimumPeriod()) < 0) {
+      if (task.policy().defaultPeriod().compareTo(task.policy().minimumPeriod()) < 0) {
         throw new IllegalStateException(
-            "retention of " + task.dataClass() + ": the configured period is below the minimum");
+            "retention of "
+                + task.policy().dataClass()
+                + ": the configured period is below the minimum");
       }
     }
     return list;
@@ -152,8 +142,9 @@ public class RetentionRunner implements Retention {
     Map<String, Long> periods = storedPeriods();
     List<Run> runs = new ArrayList<>();
     for (RetentionTask task : tasks()) {
+      RetentionTask.Policy policy = task.policy();
       if (!held.renew(LEASE_LENGTH)) {
-        LOG.warning("Retention lease lost; the run stops before " + task.dataClass());
+        LOG.warning("Retention lease lost; the run stops before " + policy.dataClass());
         break;
       }
       Instant started = clock.instant();
@@ -163,11 +154,11 @@ public class RetentionRunner implements Retention {
       try {
         purged = task.purgeBefore(cutoff);
       } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "Retention of " + task.dataClass() + " failed", e);
+        LOG.log(Level.WARNING, "Retention of " + policy.dataClass() + " failed", e);
         purged = new RetentionTask.Purged(0, "failed: " + e.getClass().getSimpleName());
         outcome = "failure";
       }
-      Run run = new Run(task.dataClass(), trigger, started, cutoff, purged.count(), outcome);
+      Run run = new Run(policy.dataClass(), trigger, started, cutoff, purged.count(), outcome);
       store(run);
       audit.record(
           new AuditEvent(
@@ -175,7 +166,7 @@ public class RetentionRunner implements Retention {
               "success".equals(outcome) ? Outcome.SUCCESS : Outcome.FAILURE,
               actor,
               tenantId,
-              Target.of("data_class", task.dataClass()),
+              Target.of("data_class", policy.dataClass()),
               trigger
                   + " run purged "
                   + purged.count()
@@ -193,16 +184,19 @@ public class RetentionRunner implements Retention {
     Map<String, Run> last = lastRuns();
     List<Policy> policies = new ArrayList<>();
     for (RetentionTask task : tasks()) {
+      RetentionTask.Policy policy = task.policy();
       policies.add(
           new Policy(
-              task.dataClass(),
-              task.description(),
+              policy.dataClass(),
+              policy.description(),
               periodDays(task, periods),
-              days(task.defaultPeriod()),
-              days(task.minimumPeriod()),
-              task.adjustable(),
-              task.adjustable() && periods.containsKey(task.dataClass()) ? "updated" : "default",
-              last.get(task.dataClass())));
+              days(policy.defaultPeriod()),
+              days(policy.minimumPeriod()),
+              policy.adjustable(),
+              policy.adjustable() && periods.containsKey(policy.dataClass())
+                  ? "updated"
+                  : "default",
+              last.get(policy.dataClass())));
     }
     return new Overview(policies, everyHours, lastScheduledRun());
   }
@@ -210,7 +204,7 @@ public class RetentionRunner implements Retention {
   @Override
   public Overview update(Map<String, Long> periodDays, String actorId, String tenantId) {
     Map<String, RetentionTask> byClass = new HashMap<>();
-    tasks().forEach(t -> byClass.put(t.dataClass(), t));
+    tasks().forEach(t -> byClass.put(t.policy().dataClass(), t));
     List<FieldError> errors = new ArrayList<>();
     periodDays.forEach(
         (dataClass, days) -> {
@@ -218,14 +212,16 @@ public class RetentionRunner implements Retention {
           String field = "policies." + dataClass;
           if (task == null) {
             errors.add(new FieldError(field, "unknown data class"));
-          } else if (!task.adjustable()) {
-            errors.add(new FieldError(field, "fixed: " + task.description()));
-          } else if (days == null || days < days(task.minimumPeriod()) || days > MAX_DAYS) {
+          } else if (!task.policy().adjustable()) {
+            errors.add(new FieldError(field, "fixed: " + task.policy().description()));
+          } else if (days == null
+              || days < days(task.policy().minimumPeriod())
+              || days > MAX_DAYS) {
             errors.add(
                 new FieldError(
                     field,
                     "period_days must be between "
-                        + days(task.minimumPeriod())
+                        + days(task.policy().minimumPeriod())
                         + " and "
                         + MAX_DAYS));
           }
@@ -279,8 +275,8 @@ public class RetentionRunner implements Retention {
   }
 
   private long periodDays(RetentionTask task, Map<String, Long> stored) {
-    Long set = task.adjustable() ? stored.get(task.dataClass()) : null;
-    return set != null ? set : days(task.defaultPeriod());
+    Long set = task.policy().adjustable() ? stored.get(task.policy().dataClass()) : null;
+    return set != null ? set : days(task.policy().defaultPeriod());
   }
 
   /** Whole days, rounded up (a cache expiring after an hour keeps data for up to a day). */

@@ -57,24 +57,14 @@ final class AuthRetention {
     long days;
 
     @Override
-    public String dataClass() {
-      return "sessions";
-    }
-
-    @Override
-    public String description() {
-      return "Sessions and their refresh-token hashes, once the session expired or was revoked"
-          + " longer ago than the period; a month covers investigating an incident reported late.";
-    }
-
-    @Override
-    public Duration defaultPeriod() {
-      return Duration.ofDays(days);
-    }
-
-    @Override
-    public Duration minimumPeriod() {
-      return Duration.ofDays(1);
+    public Policy policy() {
+      return new Policy(
+          "sessions",
+          "Sessions and their refresh-token hashes, once the session expired or was revoked"
+              + " longer ago than the period; a month covers investigating an incident reported late.",
+          Duration.ofDays(days),
+          Duration.ofDays(1),
+          true);
     }
 
     @Override
@@ -100,24 +90,14 @@ final class AuthRetention {
     long days;
 
     @Override
-    public String dataClass() {
-      return "mfa_challenges";
-    }
-
-    @Override
-    public String description() {
-      return "MFA challenges a day after they expired (they live 5 minutes); they hold no secret,"
-          + " only which user was asked.";
-    }
-
-    @Override
-    public Duration defaultPeriod() {
-      return Duration.ofDays(days);
-    }
-
-    @Override
-    public Duration minimumPeriod() {
-      return Duration.ofDays(1);
+    public Policy policy() {
+      return new Policy(
+          "mfa_challenges",
+          "MFA challenges a day after they expired (they live 5 minutes); they hold no secret,"
+              + " only which user was asked.",
+          Duration.ofDays(days),
+          Duration.ofDays(1),
+          true);
     }
 
     @Override
@@ -138,24 +118,14 @@ final class AuthRetention {
     long days;
 
     @Override
-    public String dataClass() {
-      return "lockout_counters";
-    }
-
-    @Override
-    public String description() {
-      return "Failed sign-in counters and lockouts, reset when the last failure and the lock are"
-          + " older than the period; a day keeps the growing lock time against slow guessing.";
-    }
-
-    @Override
-    public Duration defaultPeriod() {
-      return Duration.ofDays(days);
-    }
-
-    @Override
-    public Duration minimumPeriod() {
-      return Duration.ofDays(1);
+    public Policy policy() {
+      return new Policy(
+          "lockout_counters",
+          "Failed sign-in counters and lockouts, reset when the last failure and the lock are"
+              + " older than the period; a day keeps the growing lock time against slow guessing.",
+          Duration.ofDays(days),
+          Duration.ofDays(1),
+          true);
     }
 
     @Override

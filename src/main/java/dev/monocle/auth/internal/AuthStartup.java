@@ -4,6 +4,7 @@ import dev.monocle.audit.AuditEvent;
 import dev.monocle.audit.AuditEvent.Actor;
 import dev.monocle.audit.AuditEvent.Target;
 import dev.monocle.audit.AuditTrail;
+import dev.monocle.platform.BackgroundWork;
 import dev.monocle.platform.Database;
 import dev.monocle.platform.PlatformReady;
 import dev.monocle.platform.PlatformSettings;
@@ -20,7 +21,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -54,13 +54,7 @@ public class AuthStartup {
     signingKeys.initialize();
     sessions.warmRevocations();
     bootstrapAdmin();
-    chores =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "monocle-auth-chores");
-              t.setDaemon(true);
-              return t;
-            });
+    chores = BackgroundWork.scheduler("monocle-auth-chores", 1);
     chores.scheduleWithFixedDelay(this::chores, 60, 60, TimeUnit.SECONDS);
   }
 

@@ -6,7 +6,6 @@ import dev.monocle.auth.internal.CurrentCaller;
 import dev.monocle.platform.access.Allow;
 import dev.monocle.platform.access.Role;
 import jakarta.inject.Inject;
-import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -20,7 +19,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,56 +50,18 @@ public class AdminRetentionResource {
     }
   }
 
-  /** A class's policy as shown. */
-  public record PolicyView(
-      String dataClass,
-      String description,
-      long periodDays,
-      long defaultDays,
-      long minimumDays,
-      boolean adjustable,
-      String source,
-      @JsonbNillable Retention.Run lastRun) {
-
-    static PolicyView of(Retention.Policy p) {
-      return new PolicyView(
-          p.dataClass(),
-          p.description(),
-          p.periodDays(),
-          p.defaultDays(),
-          p.minimumDays(),
-          p.adjustable(),
-          p.source(),
-          p.lastRun());
-    }
-  }
-
-  /** The policies and the schedule. */
-  public record OverviewView(
-      List<PolicyView> policies, long everyHours, @JsonbNillable Instant lastScheduledRun) {
-
-    public OverviewView {
-      policies = List.copyOf(policies);
-    }
-
-    static OverviewView of(Retention.Overview o) {
-      return new OverviewView(
-          o.policies().stream().map(PolicyView::of).toList(), o.everyHours(), o.lastScheduledRun());
-    }
-  }
-
   @GET
   @Allow(roles = {Role.PLATFORM_ADMIN, Role.TENANT_ADMIN, Role.AUDITOR})
-  public OverviewView overview() {
-    return OverviewView.of(retention.overview());
+  public Retention.Overview overview() {
+    return retention.overview();
   }
 
   @PUT
-  public OverviewView update(@Valid @NotNull Update body) {
+  public Retention.Overview update(@Valid @NotNull Update body) {
     Map<String, Long> periods = new LinkedHashMap<>();
     body.policies().forEach(p -> periods.put(p.dataClass(), p.periodDays()));
     Caller caller = current.caller();
-    return OverviewView.of(retention.update(periods, caller.id(), caller.tenantId()));
+    return retention.update(periods, caller.id(), caller.tenantId());
   }
 
   /** Runs every class now; the answer lists what each purged. */

@@ -44,24 +44,14 @@ final class CustomerRetention {
     long days;
 
     @Override
-    public String dataClass() {
-      return "inactive_customers";
-    }
-
-    @Override
-    public String description() {
-      return "Customers with no activity for the period are erased (row and all personal data);"
-          + " three years outlasts a prescription's validity and the warranty of a frame.";
-    }
-
-    @Override
-    public Duration defaultPeriod() {
-      return Duration.ofDays(days);
-    }
-
-    @Override
-    public Duration minimumPeriod() {
-      return Duration.ofDays(30);
+    public Policy policy() {
+      return new Policy(
+          "inactive_customers",
+          "Customers with no activity for the period are erased (row and all personal data);"
+              + " three years outlasts a prescription's validity and the warranty of a frame.",
+          Duration.ofDays(days),
+          Duration.ofDays(30),
+          true);
     }
 
     @Override
@@ -156,24 +146,14 @@ final class CustomerRetention {
     long days;
 
     @Override
-    public String dataClass() {
-      return "biometric_without_consent";
-    }
-
-    @Override
-    public String description() {
-      return "Face shape and width of customers without biometric consent are removed at the"
-          + " next run: biometric data needs explicit consent (GDPR art. 9).";
-    }
-
-    @Override
-    public Duration defaultPeriod() {
-      return Duration.ofDays(days);
-    }
-
-    @Override
-    public Duration minimumPeriod() {
-      return Duration.ZERO;
+    public Policy policy() {
+      return new Policy(
+          "biometric_without_consent",
+          "Face shape and width of customers without biometric consent are removed at the"
+              + " next run: biometric data needs explicit consent (GDPR art. 9).",
+          Duration.ofDays(days),
+          Duration.ZERO,
+          true);
     }
 
     @Override

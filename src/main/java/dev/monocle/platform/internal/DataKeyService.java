@@ -1,5 +1,6 @@
 package dev.monocle.platform.internal;
 
+import dev.monocle.platform.BackgroundWork;
 import dev.monocle.platform.DataKeys;
 import dev.monocle.platform.JdbcTime;
 import dev.monocle.platform.Leases;
@@ -30,10 +31,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -100,21 +99,14 @@ public class DataKeyService implements DataKeys {
                     .map(t -> t.table() + t.columns())
                     .reduce((a, b) -> a + ", " + b)
                     .orElse("none"));
-    scheduler =
-        Executors.newScheduledThreadPool(
-            2,
-            r -> {
-              Thread t = new Thread(r, "monocle-keys");
-              t.setDaemon(true);
-              return t;
-            });
+    scheduler = BackgroundWork.scheduler("monocle-keys", 2);
     scheduler.scheduleWithFixedDelay(
-        guarded("keyset refresh", keyring::refresh),
+        BackgroundWork.guarded(LOG, "Keyset refresh", keyring::refresh),
         refreshSeconds,
         refreshSeconds,
         TimeUnit.SECONDS);
     scheduler.scheduleWithFixedDelay(
-        guarded("re-encryption", () -> reencryption.work(Integer.MAX_VALUE)),
+        BackgroundWork.guarded(LOG, "Re-encryption", () -> reencryption.work(Integer.MAX_VALUE)),
         pollSeconds,
         pollSeconds,
         TimeUnit.SECONDS);
@@ -130,20 +122,6 @@ public class DataKeyService implements DataKeys {
       }
     }
     return found;
-  }
-
-  private interface Work {
-    Object run() throws GeneralSecurityException;
-  }
-
-  private static Runnable guarded(String what, Work work) {
-    return () -> {
-      try {
-        work.run();
-      } catch (GeneralSecurityException | RuntimeException e) {
-        LOG.log(Level.WARNING, what + " failed; it runs again on schedule", e);
-      }
-    };
   }
 
   private DataSource dataSource() {

@@ -1,6 +1,7 @@
 package dev.monocle.platform.internal;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.monocle.platform.BackgroundWork;
 import dev.monocle.platform.BlindIndex;
 import dev.monocle.platform.Database;
 import dev.monocle.platform.FieldCipher;
@@ -28,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -81,13 +81,7 @@ public class PlatformBootstrap implements Secrets {
                     }),
             config.getOptionalValue("monocle.db.pool-size", Integer.class).orElse(16));
     LOG.info(() -> "Monocle starting: profile " + settings.profile() + ", database " + engine);
-    retries =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "monocle-platform-init");
-              t.setDaemon(true);
-              return t;
-            });
+    retries = BackgroundWork.scheduler("monocle-platform-init", 1);
     started = true;
     if (initializeData()) {
       announceReady();

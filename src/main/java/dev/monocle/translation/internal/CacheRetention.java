@@ -21,31 +21,16 @@ public class CacheRetention implements RetentionTask {
   long ttlSeconds;
 
   @Override
-  public String dataClass() {
-    return "translation_cache";
-  }
-
-  @Override
-  public String description() {
-    return "Cached translations expire "
-        + ttlSeconds
-        + " s after they are written (monocle.translation.cache.ttl-seconds), in memory only;"
-        + " an hour serves repeated text without keeping it.";
-  }
-
-  @Override
-  public Duration defaultPeriod() {
-    return Duration.ofSeconds(ttlSeconds);
-  }
-
-  @Override
-  public Duration minimumPeriod() {
-    return Duration.ZERO;
-  }
-
-  @Override
-  public boolean adjustable() {
-    return false;
+  public Policy policy() {
+    return new Policy(
+        "translation_cache",
+        "Cached translations expire "
+            + ttlSeconds
+            + " s after they are written (monocle.translation.cache.ttl-seconds), in memory only;"
+            + " an hour serves repeated text without keeping it.",
+        Duration.ofSeconds(ttlSeconds),
+        Duration.ZERO,
+        false);
   }
 
   @Override

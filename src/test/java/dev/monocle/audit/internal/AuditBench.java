@@ -1,11 +1,9 @@
 package dev.monocle.audit.internal;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.monocle.audit.AuditEvent;
 import dev.monocle.platform.Database.Engine;
 import dev.monocle.platform.JdbcTime;
-import dev.monocle.platform.internal.Migrations;
 import java.security.GeneralSecurityException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -53,20 +51,7 @@ public class AuditBench {
 
   /** A freshly created database (each benchmark's trial starts empty), migrated. */
   static HikariDataSource pool(String database, int size) throws SQLException {
-    String server = System.getProperty("monocle.bench.db.url");
-    String user = System.getProperty("monocle.bench.db.user", "postgres");
-    try (Connection admin = java.sql.DriverManager.getConnection(server + "postgres", user, "");
-        Statement s = admin.createStatement()) {
-      s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-      s.execute("CREATE DATABASE " + database);
-    }
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(server + database);
-    config.setUsername(user);
-    config.setMaximumPoolSize(size);
-    HikariDataSource pool = new HikariDataSource(config);
-    new Migrations(pool, Engine.POSTGRESQL).migrate();
-    return pool;
+    return dev.monocle.platform.internal.TestDatabase.benchPool(database, size);
   }
 
   /** A trail that grows while the append benchmarks run. */

@@ -1,6 +1,5 @@
 package dev.monocle.platform.internal;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.monocle.platform.FieldBinding;
 import dev.monocle.platform.JdbcTime;
@@ -323,19 +322,6 @@ public class DataKeyBench {
   }
 
   static HikariDataSource pool(String database) throws SQLException {
-    String server = System.getProperty("monocle.bench.db.url");
-    String user = System.getProperty("monocle.bench.db.user", "postgres");
-    try (Connection admin = java.sql.DriverManager.getConnection(server + "postgres", user, "");
-        Statement s = admin.createStatement()) {
-      s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-      s.execute("CREATE DATABASE " + database);
-    }
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(server + database);
-    config.setUsername(user);
-    config.setMaximumPoolSize(4);
-    HikariDataSource pool = new HikariDataSource(config);
-    new Migrations(pool, dev.monocle.platform.Database.Engine.POSTGRESQL).migrate();
-    return pool;
+    return TestDatabase.benchPool(database, 4);
   }
 }

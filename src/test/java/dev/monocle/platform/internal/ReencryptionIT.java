@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.monocle.it.TestDatabases;
 import dev.monocle.platform.DataKeys.Progress;
 import dev.monocle.platform.FieldBinding;
 import dev.monocle.platform.FieldCipher;
 import dev.monocle.platform.JdbcTime;
 import dev.monocle.platform.SystemFact;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -21,7 +21,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -289,43 +288,16 @@ class ReencryptionIT {
 
   /** Reads every column of every table, as someone with the database files would. */
   private void assertNoPlaintextInTheDatabase() throws SQLException {
-    StringBuilder dump = new StringBuilder();
-    List<String> tables = new ArrayList<>();
+    String dump;
     try (Connection c = pool.getConnection()) {
-      try (ResultSet rs = c.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
-        while (rs.next()) {
-          String schema = rs.getString("TABLE_SCHEM");
-          if (schema == null
-              || schema.equalsIgnoreCase("public")
-              || schema.equalsIgnoreCase("PUBLIC")) {
-            tables.add(rs.getString("TABLE_NAME"));
-          }
-        }
-      }
-      assertTrue(tables.size() > 10, tables.toString());
-      try (Statement s = c.createStatement()) {
-        for (String table : tables) {
-          try (ResultSet rs = s.executeQuery("SELECT * FROM \"" + table + "\"")) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-              for (int i = 1; i <= n; i++) {
-                Object v = rs.getObject(i);
-                dump.append(
-                        v instanceof byte[] bytes
-                            ? new String(bytes, StandardCharsets.ISO_8859_1)
-                            : String.valueOf(v))
-                    .append('|');
-              }
-            }
-          }
-        }
-      }
+      assertTrue(TestDatabases.tables(c).size() > 10);
+      dump = TestDatabases.dump(c);
     }
     for (String value : written.values()) {
-      assertFalse(dump.toString().contains(value), "plaintext in the database: " + value);
+      assertFalse(dump.contains(value), "plaintext in the database: " + value);
     }
     assertFalse(
-        dump.toString().contains(java.util.Base64.getEncoder().encodeToString(kek)),
+        dump.contains(java.util.Base64.getEncoder().encodeToString(kek)),
         "the KEK is not in the database");
   }
 }
