@@ -27,6 +27,30 @@ public interface Database {
   /** The pooled connections, for the few places that need plain JDBC (locks, bulk work). */
   DataSource dataSource();
 
+  /** Work on one JDBC connection. */
+  @FunctionalInterface
+  interface JdbcWork<T> {
+    T on(java.sql.Connection c) throws java.sql.SQLException;
+  }
+
+  /**
+   * Runs {@code work} in one JDBC transaction on a pooled connection: committed when it returns,
+   * rolled back when it throws. The caller maps a {@code SQLException} to what it means.
+   */
+  default <T> T inJdbcTransaction(JdbcWork<T> work) throws java.sql.SQLException {
+    try (java.sql.Connection c = dataSource().getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        T result = work.on(c);
+        c.commit();
+        return result;
+      } catch (java.sql.SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    }
+  }
+
   /** Which engine runs, for the rare statement that differs between them. */
   Engine engine();
 

@@ -67,15 +67,8 @@ public class AuditRetention implements RetentionTask {
   /** Prunes the events before {@code cutoff} that a checkpoint covers. */
   public Purge purge(Instant cutoff) {
     Purge purge;
-    try (Connection c = database.dataSource().getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        purge = purge(c, cutoff);
-        c.commit();
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      }
+    try {
+      purge = database.inJdbcTransaction(c -> purge(c, cutoff));
     } catch (SQLException e) {
       throw new IllegalStateException("audit retention failed", e);
     }

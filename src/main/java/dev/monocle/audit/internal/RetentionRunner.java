@@ -233,31 +233,28 @@ public class RetentionRunner implements Retention {
       throw ProblemException.validation(errors);
     }
     Instant now = clock.instant();
-    try (Connection c = database.dataSource().getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        for (Map.Entry<String, Long> e : periodDays.entrySet()) {
-          try (PreparedStatement delete =
-              c.prepareStatement("DELETE FROM audit_retention_policy WHERE data_class = ?")) {
-            delete.setString(1, e.getKey());
-            delete.executeUpdate();
-          }
-          try (PreparedStatement insert =
-              c.prepareStatement(
-                  "INSERT INTO audit_retention_policy (data_class, period_days, updated_at,"
-                      + " updated_by) VALUES (?, ?, ?, ?)")) {
-            insert.setString(1, e.getKey());
-            insert.setLong(2, e.getValue());
-            insert.setObject(3, JdbcTime.toColumn(now));
-            insert.setString(4, actorId);
-            insert.executeUpdate();
-          }
-        }
-        c.commit();
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      }
+    try {
+      database.inJdbcTransaction(
+          c -> {
+            for (Map.Entry<String, Long> e : periodDays.entrySet()) {
+              try (PreparedStatement delete =
+                  c.prepareStatement("DELETE FROM audit_retention_policy WHERE data_class = ?")) {
+                delete.setString(1, e.getKey());
+                delete.executeUpdate();
+              }
+              try (PreparedStatement insert =
+                  c.prepareStatement(
+                      "INSERT INTO audit_retention_policy (data_class, period_days, updated_at,"
+                          + " updated_by) VALUES (?, ?, ?, ?)")) {
+                insert.setString(1, e.getKey());
+                insert.setLong(2, e.getValue());
+                insert.setObject(3, JdbcTime.toColumn(now));
+                insert.setString(4, actorId);
+                insert.executeUpdate();
+              }
+            }
+            return null;
+          });
     } catch (SQLException e) {
       throw new IllegalStateException("retention policies not stored", e);
     }

@@ -5,7 +5,6 @@ import dev.monocle.platform.JdbcTime;
 import dev.monocle.platform.RetentionTask;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -19,25 +18,21 @@ final class AuthRetention {
 
   /** Runs statements in one transaction and returns the update count of the last one. */
   static long inTransaction(Database database, Instant cutoff, String... statements) {
-    try (Connection c = database.dataSource().getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        long count = 0;
-        for (String sql : statements) {
-          try (PreparedStatement s = c.prepareStatement(sql)) {
-            int marks = (int) sql.chars().filter(ch -> ch == '?').count();
-            for (int i = 1; i <= marks; i++) {
-              s.setObject(i, JdbcTime.toColumn(cutoff));
+    try {
+      return database.inJdbcTransaction(
+          c -> {
+            long count = 0;
+            for (String sql : statements) {
+              try (PreparedStatement s = c.prepareStatement(sql)) {
+                int marks = (int) sql.chars().filter(ch -> ch == '?').count();
+                for (int i = 1; i <= marks; i++) {
+                  s.setObject(i, JdbcTime.toColumn(cutoff));
+                }
+                count = s.executeUpdate();
+              }
             }
-            count = s.executeUpdate();
-          }
-        }
-        c.commit();
-        return count;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      }
+            return count;
+          });
     } catch (SQLException e) {
       throw new IllegalStateException("auth retention failed", e);
     }

@@ -22,16 +22,8 @@ public class CatalogJdbc {
 
   /** Runs {@code work} in one transaction; a duplicate SKU is a 409 naming the field. */
   public <T> T transaction(Work<T> work) {
-    try (Connection c = database.dataSource().getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        T result = work.on(c);
-        c.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      }
+    try {
+      return database.inJdbcTransaction(work::on);
     } catch (SQLException e) {
       if ("23505".equals(e.getSQLState())) {
         throw ProblemException.conflict(

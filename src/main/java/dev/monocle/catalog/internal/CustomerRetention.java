@@ -85,45 +85,41 @@ final class CustomerRetention {
 
     /** Deletes up to one batch of inactive customers. */
     private Batch eraseBatch(Instant cutoff) {
-      try (Connection c = database.dataSource().getConnection()) {
-        c.setAutoCommit(false);
-        try {
-          List<String[]> rows = new ArrayList<>();
-          try (PreparedStatement s =
-              c.prepareStatement(
-                  "SELECT id, tenant_id FROM catalog_customer WHERE last_activity_at < ?"
-                      + " ORDER BY id LIMIT "
-                      + BATCH)) {
-            s.setObject(1, JdbcTime.toColumn(cutoff));
-            try (ResultSet rs = s.executeQuery()) {
-              while (rs.next()) {
-                rows.add(new String[] {rs.getString(1), rs.getString(2)});
+      try {
+        return database.inJdbcTransaction(
+            c -> {
+              List<String[]> rows = new ArrayList<>();
+              try (PreparedStatement s =
+                  c.prepareStatement(
+                      "SELECT id, tenant_id FROM catalog_customer WHERE last_activity_at < ?"
+                          + " ORDER BY id LIMIT "
+                          + BATCH)) {
+                s.setObject(1, JdbcTime.toColumn(cutoff));
+                try (ResultSet rs = s.executeQuery()) {
+                  while (rs.next()) {
+                    rows.add(new String[] {rs.getString(1), rs.getString(2)});
+                  }
+                }
               }
-            }
-          }
-          List<String[]> erased = new ArrayList<>();
-          try (PreparedStatement delete =
-              c.prepareStatement(
-                  "DELETE FROM catalog_customer WHERE id = ? AND last_activity_at < ?")) {
-            for (String[] row : rows) {
-              delete.setString(1, row[0]);
-              delete.setObject(2, JdbcTime.toColumn(cutoff));
-              delete.addBatch();
-            }
-            int[] counts = delete.executeBatch();
-            for (int i = 0; i < rows.size(); i++) {
-              // A customer active again since the SELECT is not deleted, and not reported.
-              if (counts[i] > 0 || counts[i] == java.sql.Statement.SUCCESS_NO_INFO) {
-                erased.add(rows.get(i));
+              List<String[]> erased = new ArrayList<>();
+              try (PreparedStatement delete =
+                  c.prepareStatement(
+                      "DELETE FROM catalog_customer WHERE id = ? AND last_activity_at < ?")) {
+                for (String[] row : rows) {
+                  delete.setString(1, row[0]);
+                  delete.setObject(2, JdbcTime.toColumn(cutoff));
+                  delete.addBatch();
+                }
+                int[] counts = delete.executeBatch();
+                for (int i = 0; i < rows.size(); i++) {
+                  // A customer active again since the SELECT is not deleted, and not reported.
+                  if (counts[i] > 0 || counts[i] == java.sql.Statement.SUCCESS_NO_INFO) {
+                    erased.add(rows.get(i));
+                  }
+                }
               }
-            }
-          }
-          c.commit();
-          return new Batch(rows.size(), erased);
-        } catch (SQLException | RuntimeException e) {
-          c.rollback();
-          throw e;
-        }
+              return new Batch(rows.size(), erased);
+            });
       } catch (SQLException e) {
         throw new IllegalStateException("inactive customers not erased", e);
       }
