@@ -911,9 +911,21 @@ class AuthIT {
         api.secretsSeen.stream()
             .filter(s -> s != null && s.length() >= 6)
             .distinct()
-            .filter(log::contains)
+            .filter(s -> leakedInto(log, s))
             .map(s -> s.substring(0, 6) + "…")
             .toList();
     assertEquals(List.of(), leaked, "secrets found in the server output");
+  }
+
+  /**
+   * Whether {@code secret} is in the log. A secret of digits only (a TOTP code) counts only as a
+   * number of its own: Payara prints certificate moduli hundreds of digits long, in which any six
+   * digits turn up sooner or later.
+   */
+  private static boolean leakedInto(String log, String secret) {
+    if (!secret.chars().allMatch(Character::isDigit)) {
+      return log.contains(secret);
+    }
+    return java.util.regex.Pattern.compile("(?<![0-9])" + secret + "(?![0-9])").matcher(log).find();
   }
 }
