@@ -2,6 +2,7 @@ package dev.monocle.platform;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -10,15 +11,18 @@ public final class BackgroundWork {
 
   private BackgroundWork() {}
 
-  /** A scheduler with named daemon threads, which never keep the server from stopping. */
+  /** Named daemon threads, which never keep the server from stopping. */
+  public static ThreadFactory daemonThreads(String threadName) {
+    return r -> {
+      Thread t = new Thread(r, threadName);
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  /** A scheduler with named daemon threads. */
   public static ScheduledExecutorService scheduler(String threadName, int threads) {
-    return Executors.newScheduledThreadPool(
-        threads,
-        r -> {
-          Thread t = new Thread(r, threadName);
-          t.setDaemon(true);
-          return t;
-        });
+    return Executors.newScheduledThreadPool(threads, daemonThreads(threadName));
   }
 
   /** Work that may fail: a failure is logged and the schedule goes on. */

@@ -101,20 +101,31 @@ public final class TestDatabases implements LauncherSessionListener {
    */
   public static String dump(Connection c) throws SQLException {
     StringBuilder dump = new StringBuilder();
-    try (Statement s = c.createStatement()) {
-      for (String table : tables(c)) {
-        try (java.sql.ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {
-          int n = rs.getMetaData().getColumnCount();
-          while (rs.next()) {
-            for (int i = 1; i <= n; i++) {
-              Object v = rs.getObject(i);
-              dump.append(
-                      v instanceof byte[] bytes
-                          ? new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1)
-                          : String.valueOf(v))
-                  .append('|');
-            }
+    for (String table : tables(c)) {
+      dump.append(dump(c, table));
+    }
+    return dump.toString();
+  }
+
+  /**
+   * Every value of one table as text (empty when the table has no rows); binary values both as
+   * ISO-8859-1 and as UTF-8, so that ASCII and non-ASCII plaintext inside both show.
+   */
+  public static String dump(Connection c, String table) throws SQLException {
+    StringBuilder dump = new StringBuilder();
+    try (Statement s = c.createStatement();
+        java.sql.ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {
+      int n = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        for (int i = 1; i <= n; i++) {
+          Object v = rs.getObject(i);
+          if (v instanceof byte[] bytes) {
+            dump.append(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1));
+            dump.append('|').append(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+          } else {
+            dump.append(v);
           }
+          dump.append('|');
         }
       }
     }

@@ -132,12 +132,7 @@ public class AdminKeysResource {
   @Path("blind-index/rotate")
   public Map<String, Object> rotateBlindIndex() {
     DataKeys.BlindIndexRotation rotation = dataKeys.rotateBlindIndex();
-    audit.record(
-        AuditEvent.success(
-            "keys.rotated",
-            Actor.user(current.caller().id()),
-            current.caller().tenantId(),
-            Target.of("blind_index_key", Long.toString(rotation.keyId()))));
+    recordRotation("blind_index_key", Long.toString(rotation.keyId()));
     return Map.of("key_id", rotation.keyId(), "rows_reindexed", rotation.rowsReindexed());
   }
 
@@ -149,12 +144,7 @@ public class AdminKeysResource {
   @Path("data/rotate")
   public Response rotateData() {
     DataKeys.Progress progress = dataKeys.rotate();
-    audit.record(
-        AuditEvent.success(
-            "keys.rotated",
-            Actor.user(current.caller().id()),
-            current.caller().tenantId(),
-            Target.of("data_key", Long.toString(progress.targetKeyId()))));
+    recordRotation("data_key", Long.toString(progress.targetKeyId()));
     return Response.accepted(
             Map.of("key_id", progress.targetKeyId(), "reencryption", ProgressView.of(progress)))
         .build();
@@ -164,12 +154,17 @@ public class AdminKeysResource {
   @Path("signing/rotate")
   public Map<String, Object> rotateSigning() {
     String kid = signingKeys.rotate();
+    recordRotation("signing_key", kid);
+    return Map.of("kid", kid);
+  }
+
+  /** The {@code keys.rotated} event of every rotation, with the admin as actor. */
+  private void recordRotation(String keyType, String keyId) {
     audit.record(
         AuditEvent.success(
             "keys.rotated",
             Actor.user(current.caller().id()),
             current.caller().tenantId(),
-            Target.of("signing_key", kid)));
-    return Map.of("kid", kid);
+            Target.of(keyType, keyId)));
   }
 }

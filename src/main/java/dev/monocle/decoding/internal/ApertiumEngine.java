@@ -3,6 +3,7 @@ package dev.monocle.decoding.internal;
 import dev.monocle.decoding.Decoder;
 import dev.monocle.decoding.DecoderException;
 import dev.monocle.decoding.LanguagePair;
+import dev.monocle.platform.BackgroundWork;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -43,13 +43,7 @@ public final class ApertiumEngine implements Decoder, AutoCloseable {
   public ApertiumEngine(Settings settings) {
     this.settings = settings;
     this.modes = Map.copyOf(ApertiumModes.discover(settings.modesDir()));
-    this.watchdog =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread thread = new Thread(r, "apertium-watchdog");
-              thread.setDaemon(true);
-              return thread;
-            });
+    this.watchdog = BackgroundWork.scheduler("apertium-watchdog", 1);
     LOG.log(Level.INFO, "Apertium engine: {0} pairs {1}", new Object[] {modes.size(), pairs()});
   }
 

@@ -1,7 +1,9 @@
 package dev.monocle.platform.internal;
 
 import dev.monocle.platform.BackgroundWork;
+import dev.monocle.platform.BlindIndex;
 import dev.monocle.platform.DataKeys;
+import dev.monocle.platform.FieldCipher;
 import dev.monocle.platform.JdbcTime;
 import dev.monocle.platform.Leases;
 import dev.monocle.platform.PlatformReady;
@@ -53,6 +55,8 @@ public class DataKeyService implements DataKeys {
   @Inject Leases leases;
   @Inject Clock clock;
   @Inject Event<SystemFact> facts;
+  @Inject FieldCipher cipher;
+  @Inject BlindIndex blindIndex;
 
   @Inject
   @ConfigProperty(name = "monocle.keys.refresh-seconds", defaultValue = "10")
@@ -81,7 +85,7 @@ public class DataKeyService implements DataKeys {
         new Reencryption(
             this::dataSource,
             keyring,
-            new TinkFieldCipher(platform::keyring),
+            cipher,
             SealedTable.registry(platform.database().entityClasses(), sealingBeans()),
             leases,
             clock,
@@ -246,9 +250,7 @@ public class DataKeyService implements DataKeys {
     } catch (SQLException e) {
       throw new IllegalStateException("key metadata not stored", e);
     }
-    TinkFieldCipher cipher = new TinkFieldCipher(platform::keyring);
-    TinkBlindIndex index = new TinkBlindIndex(platform::keyring);
-    long rows = BlindIndexRebuild.rebuild(dataSource(), cipher, index, indexColumns);
+    long rows = BlindIndexRebuild.rebuild(dataSource(), cipher, blindIndex, indexColumns);
     try {
       // Instances that had not read the new key yet may have written old-key indexes meanwhile.
       Thread.sleep(TimeUnit.SECONDS.toMillis(2 * refreshSeconds + 1));
@@ -256,7 +258,7 @@ public class DataKeyService implements DataKeys {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("blind-index rebuild interrupted", e);
     }
-    BlindIndexRebuild.rebuild(dataSource(), cipher, index, indexColumns);
+    BlindIndexRebuild.rebuild(dataSource(), cipher, blindIndex, indexColumns);
     facts.fire(
         SystemFact.success(
             "keys.blind_index_rebuilt",

@@ -5,6 +5,7 @@ import dev.monocle.decoding.DecoderException;
 import dev.monocle.decoding.LanguagePair;
 import dev.monocle.decoding.RemoteDecoders;
 import dev.monocle.decoding.Segments;
+import dev.monocle.platform.BackgroundWork;
 import dev.monocle.platform.PlatformReady;
 import dev.monocle.platform.ServerRole;
 import dev.monocle.translation.Translator;
@@ -116,8 +117,8 @@ public class Coordinator implements Translator {
     if (role == ServerRole.ALL) {
       configuredNodes(config);
     }
-    probes = Executors.newFixedThreadPool(4, daemon("monocle-decoder-probe"));
-    schedule = Executors.newSingleThreadScheduledExecutor(daemon("monocle-decoder-health"));
+    probes = Executors.newFixedThreadPool(4, BackgroundWork.daemonThreads("monocle-decoder-probe"));
+    schedule = BackgroundWork.scheduler("monocle-decoder-health", 1);
     refresh();
     started = true;
     long every = Math.max(200, setting(config, "monocle.translation.health-interval-ms", 5_000));
@@ -462,14 +463,6 @@ public class Coordinator implements Translator {
       }
     }
     return pairs;
-  }
-
-  private static java.util.concurrent.ThreadFactory daemon(String name) {
-    return r -> {
-      Thread thread = new Thread(r, name);
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 
   @PreDestroy
