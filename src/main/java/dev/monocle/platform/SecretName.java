@@ -15,7 +15,12 @@ public enum SecretName {
    */
   AUDIT_SIGNING_KEY(32, true, true),
   /** Password of the PostgreSQL role; only needed when {@code MONOCLE_DB_URL} is set. */
-  DB_PASSWORD(16, false, false);
+  DB_PASSWORD(16, false, false),
+  /**
+   * Bearer token that Prometheus presents to {@code /metrics} ({@code Authorization: Bearer ...},
+   * from the scrape job's {@code credentials_file}). Generated in dev; required in production.
+   */
+  METRICS_TOKEN(32, false, true);
 
   private final int minimumBytes;
   private final boolean base64;

@@ -300,7 +300,7 @@ class AuditIT {
 
   /** The value of the gauge {@code audit_chain_valid} in the Prometheus text of /metrics. */
   private double gauge() {
-    java.net.http.HttpResponse<String> reply = new BlackBox(base).get("/metrics");
+    java.net.http.HttpResponse<String> reply = new BlackBox(base).scrapeMetrics();
     assertEquals(200, reply.statusCode(), reply.body());
     Matcher m =
         Pattern.compile("(?m)^audit_chain_valid(\\{[^}]*\\})? (\\S+)\\s*$").matcher(reply.body());

@@ -56,4 +56,35 @@ public final class BlackBox {
   public HttpResponse<String> get(String path) {
     return send(request(path).GET().build());
   }
+
+  /**
+   * {@code GET /metrics} as Prometheus does it: with the scrape token that the dev profile
+   * generated into the server's data directory ({@code MONOCLE_DATA_DIR/secrets/metrics-token}).
+   */
+  public HttpResponse<String> scrapeMetrics() {
+    return send(
+        request("/metrics")
+            .header("Authorization", metricsCredentials(metricsToken()))
+            .GET()
+            .build());
+  }
+
+  /** HTTP Basic credentials of the scrape: user {@code prometheus}, the token as password. */
+  public static String metricsCredentials(String token) {
+    return "Basic "
+        + java.util.Base64.getEncoder()
+            .encodeToString(
+                ("prometheus:" + token).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /** The scrape token the server under test uses. */
+  public static String metricsToken() {
+    try {
+      return java.nio.file.Files.readString(
+              java.nio.file.Path.of(System.getenv("MONOCLE_DATA_DIR"), "secrets", "metrics-token"))
+          .trim();
+    } catch (IOException e) {
+      throw new IllegalStateException("the server generated no metrics token", e);
+    }
+  }
 }

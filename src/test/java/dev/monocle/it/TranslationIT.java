@@ -460,12 +460,7 @@ class TranslationIT {
   @Test
   @Order(11)
   void metricsCountSegmentsAndShowTheNodes() {
-    HttpResponse<String> metrics =
-        http.send(
-            http.request("/metrics")
-                .header("Authorization", "Bearer " + root.accessToken())
-                .GET()
-                .build());
+    HttpResponse<String> metrics = http.scrapeMetrics();
     assertEquals(200, metrics.statusCode());
     for (String name :
         List.of(

@@ -95,6 +95,7 @@ public class PlatformBootstrap implements Secrets {
     List<String> problems = new ArrayList<>();
     if (settings.isProduction()) {
       required.add(SecretName.DB_PASSWORD);
+      required.add(SecretName.METRICS_TOKEN);
       if (settings.databaseUrl().isEmpty()) {
         problems.add("missing MONOCLE_DB_URL: the production profile runs on PostgreSQL");
       }

@@ -3,6 +3,10 @@ package dev.monocle.platform.web;
 import dev.monocle.platform.ProblemException;
 import dev.monocle.platform.RequestContext;
 import dev.monocle.platform.ServerRole;
+import dev.monocle.platform.internal.HttpMetrics;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -43,6 +47,7 @@ public class RequestKernelFilter extends HttpFilter {
   private long maxImportBodyBytes;
   private transient ClientAddress clientAddress;
   private ServerRole role;
+  private transient HttpMetrics metrics;
 
   @Override
   public void init() {
@@ -52,6 +57,7 @@ public class RequestKernelFilter extends HttpFilter {
     maxImportBodyBytes =
         config.getOptionalValue("monocle.http.max-import-body-bytes", Long.class).orElse(16L << 20);
     role = ServerRole.configured();
+    metrics = CDI.current().select(HttpMetrics.class).get();
     clientAddress =
         new ClientAddress(
             config.getOptionalValue("monocle.http.trusted-proxies", String.class).orElse(""));
@@ -67,8 +73,8 @@ public class RequestKernelFilter extends HttpFilter {
         RequestContext.bind(
             new RequestContext.Current(
                 requestId, clientAddress.of(request.getRemoteAddr(), forwardedFor(request))));
+    boolean errorPage = request.getDispatcherType() == DispatcherType.ERROR;
     try {
-      boolean errorPage = request.getDispatcherType() == DispatcherType.ERROR;
       chain.doFilter(errorPage ? request : checked(request), response);
     } catch (ProblemException problem) {
       if (!response.isCommitted()) {
@@ -76,7 +82,42 @@ public class RequestKernelFilter extends HttpFilter {
       }
     } finally {
       unbind(bound);
+      if (!errorPage) {
+        countWhenDone(request, response);
+      }
     }
+  }
+
+  /** Counts the response once: now, or when an asynchronous request completes. */
+  private void countWhenDone(HttpServletRequest request, HttpServletResponse response) {
+    if (!request.isAsyncStarted()) {
+      metrics.response(response.getStatus());
+      return;
+    }
+    request
+        .getAsyncContext()
+        .addListener(
+            new AsyncListener() {
+              @Override
+              public void onComplete(AsyncEvent event) {
+                metrics.response(response.getStatus());
+              }
+
+              @Override
+              public void onTimeout(AsyncEvent event) {
+                // completion follows and counts it
+              }
+
+              @Override
+              public void onError(AsyncEvent event) {
+                // completion follows and counts it
+              }
+
+              @Override
+              public void onStartAsync(AsyncEvent event) {
+                // still the same response
+              }
+            });
   }
 
   private static void unbind(AutoCloseable bound) {
