@@ -170,7 +170,11 @@ class PlatformKernelIT {
   }
 
   @Test
-  void healthProbesAnswerWithTheSecurityHeaders() {
+  void healthProbesAnswerWithTheSecurityHeaders() throws InterruptedException {
+    // readiness waits for the warm Apertium pipeline, which may start after the deployment
+    for (int i = 0; i < 60 && http.get("/health/ready").statusCode() != 200; i++) {
+      Thread.sleep(1000);
+    }
     for (String probe : new String[] {"/health/live", "/health/ready", "/health/started"}) {
       HttpResponse<String> response = http.get(probe);
       assertEquals(200, response.statusCode(), probe + ": " + response.body());
@@ -178,9 +182,46 @@ class PlatformKernelIT {
       securityHeaders(response);
     }
     HttpResponse<String> ready = http.get("/health/ready");
-    for (String check : new String[] {"database", "migrations", "key-material"}) {
+    for (String check :
+        new String[] {"database", "migrations", "key-material", "tls-certificate"}) {
       assertTrue(ready.body().contains("\"" + check + "\""), ready.body());
     }
+  }
+
+  @Test
+  void metricsNeedTheScrapeToken() {
+    problem(http.get("/metrics"), 401, "unauthorized");
+    for (String credentials :
+        new String[] {
+          "Basic ",
+          "Basic !!not-base64!!",
+          BlackBox.metricsCredentials("not-the-token"),
+          BlackBox.metricsCredentials(BlackBox.metricsToken() + "x"),
+          BlackBox.metricsCredentials(BlackBox.metricsToken()).replace("Basic", "Digest"),
+          "Basic "
+              + java.util.Base64.getEncoder()
+                  .encodeToString(("grafana:" + BlackBox.metricsToken()).getBytes()),
+          "Bearer " + BlackBox.metricsToken(),
+          BlackBox.metricsToken()
+        }) {
+      problem(
+          http.send(http.request("/metrics").header("Authorization", credentials).GET().build()),
+          401,
+          "unauthorized");
+    }
+    problem(http.get("/metrics?access_token=" + BlackBox.metricsToken()), 401, "unauthorized");
+    problem(http.get("/metrics/application"), 401, "unauthorized");
+
+    HttpResponse<String> scraped = http.scrapeMetrics();
+    assertEquals(200, scraped.statusCode(), scraped.body());
+    assertTrue(
+        java.util.regex.Pattern.compile(
+                "(?m)^http_server_responses_total\\{[^}]*status_class=\"4xx\"[^}]*} [1-9]")
+            .matcher(scraped.body())
+            .find(),
+        "the refusals above are counted: "
+            + scraped.body().lines().filter(l -> l.startsWith("http_server")).toList());
+    assertFalse(scraped.body().contains("tls_certificate_expiry_days"), "no certificate, no gauge");
   }
 
   @Test
