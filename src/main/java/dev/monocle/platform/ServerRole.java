@@ -29,6 +29,12 @@ public enum ServerRole {
     return !normal.equals(DECODE) && !normal.startsWith(DECODE + "/");
   }
 
+  /** Whether {@code path} is one of the health probes (answered without credentials). */
+  public static boolean isProbe(String path) {
+    return HEALTH.contains(
+        path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
+  }
+
   private static final java.util.Set<String> HEALTH =
       java.util.Set.of("/health", "/health/live", "/health/ready", "/health/started");
 

@@ -23,7 +23,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -39,8 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  * files): testssl finds no weak protocol or cipher ({@code ops/tls/check}, whose report is kept
  * under {@code target/tls-check/}), the checker fails on a server that offers a weak suite, HSTS is
  * sent, the plain HTTP listener is off, the certificate's days left are a metric, and a certificate
- * expiring within 14 days takes readiness down. A decoder node given a client CA refuses every
- * client without a certificate of that CA (mTLS).
+ * expiring within 14 days takes readiness down. A decoder node given a client CA decodes only for
+ * clients with a certificate of that CA (mTLS); its probes answer without one, for the kubelet.
  */
 @EnabledIfEnvironmentVariable(named = "MONOCLE_TEST_DATABASE", matches = "h2")
 class TlsIT {
@@ -190,17 +189,32 @@ class TlsIT {
       assertEquals("DOWN", check.getString("status"), ready.body());
       assertEquals("4", check.getJsonObject("data").get("days_left").toString().replace("\"", ""));
 
-      for (SSLContext refused :
-          List.of(
+      // without a certificate: the probes answer (the kubelet has none), decoding does not
+      HttpClient anonymous =
+          client(
               NodeTls.context(
-                  Optional.of(certs.pem("node-ca")), Optional.empty(), Optional.empty()),
+                  Optional.of(certs.pem("node-ca")), Optional.empty(), Optional.empty()));
+      assertEquals(200, get(anonymous, base.resolve("health/live"), Map.of()).statusCode());
+      HttpResponse<String> noCertificate = post(anonymous, base.resolve("api/v1/decode"));
+      assertEquals(401, noCertificate.statusCode(), noCertificate.body());
+      assertTrue(
+          noCertificate.body().contains("client-certificate-required"), noCertificate.body());
+      // the coordinator's certificate passes TLS; the API key is still required after it
+      HttpResponse<String> noKey = post(coordinator, base.resolve("api/v1/decode"));
+      assertEquals(401, noKey.statusCode(), noKey.body());
+      assertTrue(noKey.body().contains("/unauthorized"), noKey.body());
+      // a client holding only a certificate of another CA has none the node accepts: the JDK's
+      // client offers none (the node names its CA), so it is anonymous and may not decode
+      HttpClient stranger =
+          client(
               NodeTls.context(
                   Optional.of(certs.pem("node-ca")),
                   Optional.of(certs.pem("stranger")),
-                  Optional.of(certs.key("stranger"))))) {
-        assertThrows(
-            IOException.class, () -> get(client(refused), base.resolve("health/live"), Map.of()));
-      }
+                  Optional.of(certs.key("stranger"))));
+      HttpResponse<String> strangerDecodes = post(stranger, base.resolve("api/v1/decode"));
+      assertEquals(401, strangerDecodes.statusCode(), strangerDecodes.body());
+      assertTrue(
+          strangerDecodes.body().contains("client-certificate-required"), strangerDecodes.body());
     }
   }
 
@@ -239,6 +253,19 @@ class TlsIT {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20));
     headers.forEach(request::header);
     return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<String> post(HttpClient client, URI uri)
+      throws IOException, InterruptedException {
+    return client.send(
+        HttpRequest.newBuilder(uri)
+            .timeout(Duration.ofSeconds(20))
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "{\"source\":\"en\",\"target\":\"es\",\"segments\":[\"Hello\"]}"))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private static int freePort() throws IOException {

@@ -47,6 +47,7 @@ public class RequestKernelFilter extends HttpFilter {
   private long maxImportBodyBytes;
   private transient ClientAddress clientAddress;
   private ServerRole role;
+  private boolean clientCertificateRequired;
   private transient HttpMetrics metrics;
 
   @Override
@@ -57,6 +58,12 @@ public class RequestKernelFilter extends HttpFilter {
     maxImportBodyBytes =
         config.getOptionalValue("monocle.http.max-import-body-bytes", Long.class).orElse(16L << 20);
     role = ServerRole.configured();
+    clientCertificateRequired =
+        role == ServerRole.DECODER
+            && config
+                .getOptionalValue("monocle.tls.client.ca.file", String.class)
+                .filter(f -> !f.isBlank())
+                .isPresent();
     metrics = CDI.current().select(HttpMetrics.class).get();
     clientAddress =
         new ClientAddress(
@@ -174,6 +181,17 @@ public class RequestKernelFilter extends HttpFilter {
         request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
     if (!role.serves(path)) {
       throw ProblemException.notFound(); // decode only on decoder nodes, and nothing else there
+    }
+    if (clientCertificateRequired
+        && !ServerRole.isProbe(path)
+        && request.getAttribute("jakarta.servlet.request.X509Certificate") == null) {
+      // the listener asks for a certificate of the client CA and refuses an untrusted one; the
+      // probes (kubelet, no certificate) may come without, decoding may not
+      throw new ProblemException(
+          401,
+          "client-certificate-required",
+          "Client certificate required",
+          "This decoder node serves only clients with a certificate of its client CA.");
     }
     String method = request.getMethod().toUpperCase(Locale.ROOT);
     if (!METHODS.contains(method)) {
