@@ -341,15 +341,7 @@ class DockerfileTest {
 
   /** Whether an image reference has a tag other than latest, or a digest. */
   static boolean pinned(String image) {
-    if (image == null || image.isBlank()) {
-      return false;
-    }
-    if (image.contains("@sha256:")) {
-      return true;
-    }
-    String last = image.substring(image.lastIndexOf('/') + 1);
-    int colon = last.lastIndexOf(':');
-    return colon > 0 && colon < last.length() - 1 && !last.substring(colon + 1).equals("latest");
+    return KubernetesManifestsTest.pinned(image);
   }
 
   // Parsing.
