@@ -19,10 +19,7 @@ public enum ServerRole {
    * the whole application everything but decode. The platform answers 404 for the rest.
    */
   public boolean serves(String path) {
-    String normal = path.contains("//") ? path.replaceAll("/{2,}", "/") : path;
-    if (normal.length() > 1 && normal.endsWith("/")) {
-      normal = normal.substring(0, normal.length() - 1);
-    }
+    String normal = normal(path);
     if (this == DECODER) {
       return normal.equals(DECODE) || HEALTH.contains(normal);
     }
@@ -31,8 +28,15 @@ public enum ServerRole {
 
   /** Whether {@code path} is one of the health probes (answered without credentials). */
   public static boolean isProbe(String path) {
-    return HEALTH.contains(
-        path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
+    return HEALTH.contains(normal(path));
+  }
+
+  /** {@code path} with repeated slashes collapsed and no trailing slash (but {@code /}). */
+  private static String normal(String path) {
+    String normal = path.contains("//") ? path.replaceAll("/{2,}", "/") : path;
+    return normal.length() > 1 && normal.endsWith("/")
+        ? normal.substring(0, normal.length() - 1)
+        : normal;
   }
 
   private static final java.util.Set<String> HEALTH =
