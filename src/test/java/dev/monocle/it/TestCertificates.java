@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 /**
  * Certificates for TLS tests, made with the openssl command (as an operator would): EC P-256 CAs
@@ -90,22 +90,9 @@ public record TestCertificates(Path dir) {
   private void openssl(String... args) {
     List<String> command = new ArrayList<>(List.of("openssl"));
     command.addAll(List.of(args));
-    try {
-      Process p =
-          new ProcessBuilder(command)
-              .directory(dir.toFile())
-              .redirectErrorStream(true)
-              .redirectOutput(dir.resolve("openssl.log").toFile())
-              .start();
-      if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-        throw new IllegalStateException(
-            "openssl " + args[0] + " failed: " + Files.readString(dir.resolve("openssl.log")));
-      }
-    } catch (IOException e) {
-      throw new IllegalStateException("openssl is needed for TLS tests", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+    Commands.Result r = Commands.run(command, Map.of(), null, java.time.Duration.ofMinutes(1));
+    if (r.exit() != 0) {
+      throw new IllegalStateException("openssl " + args[0] + " failed: " + r.output());
     }
   }
 }

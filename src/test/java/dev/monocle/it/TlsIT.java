@@ -23,6 +23,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -102,7 +103,7 @@ class TlsIT {
       assertTrue(left > 199 && left <= 200, "days left: " + left);
 
       Files.createDirectories(REPORTS);
-      Check verdict =
+      Commands.Result verdict =
           runCheck("localhost:" + https, certs.pem("ca"), REPORTS.resolve("monocle.json"));
       assertEquals(0, verdict.exit(), verdict.output());
       assertTrue(
@@ -141,7 +142,7 @@ class TlsIT {
     weak.start();
     try {
       Files.createDirectories(REPORTS);
-      Check verdict =
+      Commands.Result verdict =
           runCheck(
               "localhost:" + weak.getAddress().getPort(),
               certs.pem("ca"),
@@ -226,18 +227,13 @@ class TlsIT {
         .orElseThrow(() -> new AssertionError("no check " + name + ": " + health));
   }
 
-  private record Check(int exit, String output) {}
-
-  private static Check runCheck(String target, Path ca, Path report) throws Exception {
-    Process p =
-        new ProcessBuilder(
-                "ops/tls/check", target, ca.toString(), report.toAbsolutePath().toString())
-            .redirectErrorStream(true)
-            .start();
-    String output = new String(p.getInputStream().readAllBytes());
-    assertTrue(p.waitFor(5, TimeUnit.MINUTES), "testssl finished");
-    Files.writeString(Path.of(report.toString().replace(".json", ".verdict.txt")), output);
-    return new Check(p.exitValue(), output);
+  private static Commands.Result runCheck(String target, Path ca, Path report) throws IOException {
+    Commands.Result verdict =
+        Commands.run(
+            List.of("ops/tls/check", target, ca.toString(), report.toAbsolutePath().toString()));
+    Files.writeString(
+        Path.of(report.toString().replace(".json", ".verdict.txt")), verdict.output());
+    return verdict;
   }
 
   private static HttpClient client(SSLContext context) {

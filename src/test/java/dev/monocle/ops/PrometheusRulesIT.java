@@ -4,12 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
+import dev.monocle.it.Commands;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,16 +41,17 @@ class PrometheusRulesIT {
 
   @Test
   void theConfigurationAndRulesAreValid() throws Exception {
-    Result config = promtool("check", "config", DIR.resolve("prometheus.yml").toString());
+    Commands.Result config = promtool("check", "config", DIR.resolve("prometheus.yml").toString());
     assertEquals(0, config.exit(), config.output());
-    Result rules = promtool("check", "rules", DIR.resolve("rules/monocle.rules.yml").toString());
+    Commands.Result rules =
+        promtool("check", "rules", DIR.resolve("rules/monocle.rules.yml").toString());
     assertEquals(0, rules.exit(), rules.output());
     assertTrue(rules.output().contains(ALERTS.size() + " rules found"), rules.output());
   }
 
   @Test
   void theRuleTestsPassAndCoverEveryAlert() throws Exception {
-    Result tests =
+    Commands.Result tests =
         promtool("test", "rules", DIR.resolve("tests/monocle.rules.test.yml").toString());
     assertEquals(0, tests.exit(), tests.output());
     String rules = Files.readString(DIR.resolve("rules/monocle.rules.yml"));
@@ -78,21 +78,16 @@ class PrometheusRulesIT {
             .replace("min(audit_chain_valid) < 1", "min(audit_chain_valid) < 0"));
     Files.copy(
         DIR.resolve("tests/monocle.rules.test.yml"), tests.resolve("monocle.rules.test.yml"));
-    Result weakened = promtool("test", "rules", tests.resolve("monocle.rules.test.yml").toString());
+    Commands.Result weakened =
+        promtool("test", "rules", tests.resolve("monocle.rules.test.yml").toString());
     assertNotEquals(0, weakened.exit(), weakened.output());
     assertTrue(weakened.output().contains("alertname: HighAuthFailures"), weakened.output());
     assertTrue(weakened.output().contains("alertname: AuditChainInvalid"), weakened.output());
   }
 
-  private record Result(int exit, String output) {}
-
-  private Result promtool(String... args) throws IOException, InterruptedException {
+  private static Commands.Result promtool(String... args) {
     List<String> command = new ArrayList<>(List.of("promtool"));
     command.addAll(List.of(args));
-    Path log = Files.createTempFile(dir, "promtool", ".log");
-    Process p =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    assertTrue(p.waitFor(2, TimeUnit.MINUTES), "promtool finished");
-    return new Result(p.exitValue(), Files.readString(log));
+    return Commands.run(command);
   }
 }

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.monocle.it.Commands;
 import dev.monocle.it.TestDatabases;
 import dev.monocle.platform.Database.Engine;
-import dev.monocle.platform.internal.Migrations;
-import java.io.IOException;
+import dev.monocle.platform.internal.TestDatabase;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,11 +20,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -57,10 +57,9 @@ class BackupRestoreIT {
 
   @Test
   void aBackupRestoresIntoAScratchDatabaseWithTheSameRowsAndAValidChain() throws Exception {
-    TestDatabases.recreate(SOURCE);
+    HikariDataSource source = TestDatabase.migrated(SOURCE, dir);
+    pools.add(source);
     TestDatabases.recreate(SCRATCH);
-    HikariDataSource source = pool(SOURCE);
-    new Migrations(source, Engine.POSTGRESQL).migrate();
     byte[] signingKey = TrailFixture.randomSecret();
     TrailFixture audit = fixture(source, signingKey);
     for (int i = 0; i < 50; i++) {
@@ -77,7 +76,7 @@ class BackupRestoreIT {
 
     Path out = Files.createDirectories(dir.resolve("backups"));
     Path backup = out.resolve("monocle.dump.age");
-    Result made =
+    Commands.Result made =
         run(
             List.of("ops/backup/backup", libpqUrl(SOURCE)),
             Map.of("MONOCLE_BACKUP_RECIPIENTS_FILE", recipients.toString()),
@@ -94,7 +93,7 @@ class BackupRestoreIT {
     }
 
     Map<String, String> withKey = Map.of("MONOCLE_BACKUP_IDENTITY_FILE", identity.toString());
-    Result restored =
+    Commands.Result restored =
         run(List.of("ops/backup/restore", backup.toString(), libpqUrl(SCRATCH)), withKey, null);
     assertEquals(0, restored.exit(), restored.output());
 
@@ -107,7 +106,7 @@ class BackupRestoreIT {
     assertTrue(chain.valid(), chain.reason());
     assertEquals(50, chain.checked());
 
-    Result again =
+    Commands.Result again =
         run(List.of("ops/backup/restore", backup.toString(), libpqUrl(SCRATCH)), withKey, null);
     assertEquals(3, again.exit(), again.output());
     assertEquals(before, rowCounts(scratch), "a refused restore changed nothing");
@@ -115,9 +114,8 @@ class BackupRestoreIT {
 
   @Test
   void theWrongKeyRestoresNothing() throws Exception {
-    TestDatabases.recreate(SOURCE);
+    pools.add(TestDatabase.migrated(SOURCE, dir));
     TestDatabases.recreate(SCRATCH);
-    new Migrations(pool(SOURCE), Engine.POSTGRESQL).migrate();
     Path mine = dir.resolve("mine");
     Path theirs = dir.resolve("theirs");
     run(List.of("age-keygen", "-o", mine.toString()), Map.of(), null);
@@ -134,7 +132,7 @@ class BackupRestoreIT {
                 backup)
             .exit());
 
-    Result refused =
+    Commands.Result refused =
         run(
             List.of("ops/backup/restore", backup.toString(), libpqUrl(SCRATCH)),
             Map.of("MONOCLE_BACKUP_IDENTITY_FILE", theirs.toString()),
@@ -186,22 +184,7 @@ class BackupRestoreIT {
     return counts;
   }
 
-  private record Result(int exit, String output) {}
-
-  private Result run(List<String> command, Map<String, String> env, Path stdout)
-      throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder(command);
-    builder.environment().putAll(env);
-    Path log = Files.createTempFile(dir, "run", ".log");
-    if (stdout != null) {
-      builder.redirectOutput(stdout.toFile()).redirectError(log.toFile());
-    } else {
-      builder.redirectErrorStream(true).redirectOutput(log.toFile());
-    }
-    Process p = builder.start();
-    assertTrue(p.waitFor(5, TimeUnit.MINUTES), String.join(" ", command) + " finished");
-    String output = Files.readString(log);
-    Files.delete(log);
-    return new Result(p.exitValue(), output);
+  private static Commands.Result run(List<String> command, Map<String, String> env, Path stdout) {
+    return Commands.run(command, env, stdout, Duration.ofMinutes(5));
   }
 }
