@@ -39,18 +39,7 @@ public class AuditQueries {
             .append(" FROM audit_event WHERE seq < ?");
     List<Object> args = new ArrayList<>();
     args.add(beforeSeq);
-    and(sql, args, " AND tenant_id = ?", filter.tenantId());
-    and(sql, args, " AND at >= ?", filter.from().map(JdbcTime::toColumn));
-    and(sql, args, " AND at < ?", filter.to().map(JdbcTime::toColumn));
-    and(sql, args, " AND actor_id = ?", filter.actor());
-    Optional<String> action = filter.action();
-    if (action.isPresent() && action.get().endsWith(".*")) {
-      String prefix = action.get().substring(0, action.get().length() - 1);
-      and(sql, args, " AND action LIKE ? ESCAPE '\\'", Optional.of(likePrefix(prefix)));
-    } else {
-      and(sql, args, " AND action = ?", action);
-    }
-    and(sql, args, " AND outcome = ?", filter.outcome());
+    where(sql, args, filter);
     sql.append(" ORDER BY seq DESC");
     try (Connection c = database.dataSource().getConnection();
         PreparedStatement q = c.prepareStatement(sql.toString())) {
@@ -68,6 +57,40 @@ public class AuditQueries {
     } catch (SQLException e) {
       throw new IllegalStateException("audit events could not be read", e);
     }
+  }
+
+  /** How many events match the filter (the dashboard's counts of the last hour). */
+  public long count(Filter filter) {
+    StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM audit_event WHERE 1 = 1");
+    List<Object> args = new ArrayList<>();
+    where(sql, args, filter);
+    try (Connection c = database.dataSource().getConnection();
+        PreparedStatement q = c.prepareStatement(sql.toString())) {
+      for (int i = 0; i < args.size(); i++) {
+        q.setObject(i + 1, args.get(i));
+      }
+      try (ResultSet rs = q.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("audit events could not be counted", e);
+    }
+  }
+
+  private static void where(StringBuilder sql, List<Object> args, Filter filter) {
+    and(sql, args, " AND tenant_id = ?", filter.tenantId());
+    and(sql, args, " AND at >= ?", filter.from().map(JdbcTime::toColumn));
+    and(sql, args, " AND at < ?", filter.to().map(JdbcTime::toColumn));
+    and(sql, args, " AND actor_id = ?", filter.actor());
+    Optional<String> action = filter.action();
+    if (action.isPresent() && action.get().endsWith(".*")) {
+      String prefix = action.get().substring(0, action.get().length() - 1);
+      and(sql, args, " AND action LIKE ? ESCAPE '\\'", Optional.of(likePrefix(prefix)));
+    } else {
+      and(sql, args, " AND action = ?", action);
+    }
+    and(sql, args, " AND outcome = ?", filter.outcome());
   }
 
   /** Signed checkpoints with a sequence number below {@code beforeSeq}, newest first. */

@@ -39,6 +39,11 @@ public class AuditVerification {
   @Inject MetricRegistry metrics;
 
   private final AtomicInteger lastValid = new AtomicInteger(-1);
+  private volatile LastRun lastRun;
+
+  /** The latest verification on this node and when it finished. */
+  public record LastRun(ChainVerifier.Result result, java.time.Instant at) {}
+
   private CompletableFuture<ChainVerifier.Result> running;
 
   @PostConstruct
@@ -181,7 +186,13 @@ public class AuditVerification {
     return verifier.finish();
   }
 
+  /** The latest verification on this node, empty before the first. */
+  public java.util.Optional<LastRun> lastRun() {
+    return java.util.Optional.ofNullable(lastRun);
+  }
+
   private void report(ChainVerifier.Result result) {
+    lastRun = new LastRun(result, java.time.Instant.now());
     int previous = lastValid.getAndSet(result.valid() ? 1 : 0);
     if (!result.valid()) {
       LOG.severe(

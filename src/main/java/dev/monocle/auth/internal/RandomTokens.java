@@ -11,14 +11,14 @@ import java.util.HexFormat;
  * Random secrets (refresh tokens, API key secrets, recovery codes) and their SHA-256 digests. A
  * fast hash is right here: these values carry 128 to 256 bits of entropy, unlike passwords.
  */
-final class RandomTokens {
+public final class RandomTokens {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private RandomTokens() {}
 
   /** {@code bytes} random bytes, base64url without padding. */
-  static String urlSafe(int bytes) {
+  public static String urlSafe(int bytes) {
     byte[] value = new byte[bytes];
     RANDOM.nextBytes(value);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
