@@ -20,13 +20,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The trail for auditors: events (their own tenant's; platform auditors and admins see all),
@@ -36,10 +31,6 @@ import java.util.regex.Pattern;
 @Produces(MediaType.APPLICATION_JSON)
 @Allow(roles = Role.AUDITOR)
 public class AuditResource {
-
-  private static final Pattern ACTION = Pattern.compile("[a-z][a-z0-9_.]*(\\.\\*)?");
-  private static final Pattern ACTOR = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
-  private static final Set<String> OUTCOMES = Set.of("success", "failure", "denied");
 
   @Inject AuditQueries queries;
   @Inject AuditVerification verification;
@@ -109,31 +100,11 @@ public class AuditResource {
       @QueryParam("limit") Integer limit,
       @QueryParam("cursor") String cursor) {
     Page.Request page = Page.Request.of(limit, cursor);
-    List<FieldError> errors = new ArrayList<>();
-    Optional<Instant> fromTime = time("from", from, errors);
-    Optional<Instant> toTime = time("to", to, errors);
-    Optional<String> actorId = matching("actor", actor, ACTOR, errors);
-    Optional<String> actionName = matching("action", action, ACTION, errors);
-    if (outcome != null && !OUTCOMES.contains(outcome)) {
-      errors.add(new FieldError("outcome", "must be one of success, failure, denied"));
-    }
-    if (fromTime.isPresent() && toTime.isPresent() && !fromTime.get().isBefore(toTime.get())) {
-      errors.add(new FieldError("to", "must be after from"));
-    }
-    long before = before(page, errors);
-    if (!errors.isEmpty()) {
-      throw ProblemException.validation(errors);
-    }
-    AuditQueries.Filter filter =
-        new AuditQueries.Filter(
-            scope.restrictedTo(),
-            fromTime,
-            toTime,
-            actorId,
-            actionName,
-            Optional.ofNullable(outcome));
+    EventSearch search = EventSearch.of(scope, from, to, actor, action, outcome, page).orThrow();
     List<EventView> rows =
-        queries.events(filter, before, page.limit() + 1).stream().map(EventView::of).toList();
+        queries.events(search.filter(), search.before(), page.limit() + 1).stream()
+            .map(EventView::of)
+            .toList();
     return Page.of(rows, page.limit(), e -> Long.toString(e.seq()));
   }
 
@@ -155,7 +126,7 @@ public class AuditResource {
       @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
     Page.Request page = Page.Request.of(limit, cursor);
     List<FieldError> errors = new ArrayList<>();
-    long before = before(page, errors);
+    long before = EventSearch.before(page, errors);
     if (!errors.isEmpty()) {
       throw ProblemException.validation(errors);
     }
@@ -166,47 +137,5 @@ public class AuditResource {
 
   private static CheckpointView view(Checkpoint c) {
     return new CheckpointView(c.seq(), c.hash(), c.signedAt(), c.kid(), c.signature());
-  }
-
-  /** Pages run newest first: the cursor is the last sequence number seen. */
-  private static long before(Page.Request page, List<FieldError> errors) {
-    if (page.after() == null) {
-      return Long.MAX_VALUE;
-    }
-    try {
-      long seq = Long.parseLong(page.after());
-      if (seq > 0) {
-        return seq;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    errors.add(new FieldError("cursor", "is not a cursor this API issued"));
-    return 0;
-  }
-
-  private static Optional<Instant> time(String field, String value, List<FieldError> errors) {
-    if (value == null) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(OffsetDateTime.parse(value).toInstant());
-    } catch (DateTimeParseException e) {
-      errors.add(
-          new FieldError(field, "must be an RFC 3339 date-time such as 2026-01-31T12:00:00Z"));
-      return Optional.empty();
-    }
-  }
-
-  private static Optional<String> matching(
-      String field, String value, Pattern pattern, List<FieldError> errors) {
-    if (value == null) {
-      return Optional.empty();
-    }
-    if (value.length() > 64 || !pattern.matcher(value).matches()) {
-      errors.add(new FieldError(field, "is not a valid " + field));
-      return Optional.empty();
-    }
-    return Optional.of(value);
   }
 }

@@ -74,6 +74,16 @@ public class Administration {
       Instant lastReviewedAt,
       String reviewedBy) {}
 
+  public record SessionView(
+      String id,
+      String userId,
+      String username,
+      String tenant,
+      Instant createdAt,
+      Instant lastUsedAt,
+      Instant expiresAt,
+      String amr) {}
+
   public record ApiKeyView(
       String id,
       String tenantId,
@@ -337,6 +347,116 @@ public class Administration {
                   .toList();
           return Page.of(rows, page.limit(), RoleAssignmentView::id);
         });
+  }
+
+  /**
+   * Records that a role assignment was reviewed now by {@code reviewer}; scoped like {@link
+   * #roleAssignments}: another tenant's assignment is not found.
+   */
+  public RoleAssignmentView markReviewed(Caller reviewer, String assignmentId) {
+    String[] tenant = new String[1];
+    RoleAssignmentView reviewed =
+        database.inTransaction(
+            em -> {
+              RoleAssignmentEntity r =
+                  assignmentId == null || assignmentId.length() > 64
+                      ? null
+                      : em.find(
+                          RoleAssignmentEntity.class, assignmentId, LockModeType.PESSIMISTIC_WRITE);
+              if (r == null) {
+                throw ProblemException.notFound();
+              }
+              UserEntity user = em.find(UserEntity.class, r.userId);
+              if (!reviewer.isPlatformWide() && !user.tenantId.equals(reviewer.tenantId())) {
+                throw refusedElsewhere(reviewer, "role_assignment", assignmentId);
+              }
+              r.lastReviewedAt = clock.instant();
+              r.reviewedBy = reviewer.id();
+              em.flush();
+              tenant[0] = user.tenantId;
+              return new RoleAssignmentView(
+                  r.id,
+                  r.userId,
+                  user.username,
+                  em.find(TenantEntity.class, user.tenantId).slug,
+                  r.role,
+                  r.grantedBy,
+                  r.grantedAt,
+                  r.lastReviewedAt,
+                  r.reviewedBy);
+            });
+    record(reviewer, "admin.role_reviewed", tenant[0], Target.of("role_assignment", assignmentId));
+    return reviewed;
+  }
+
+  // ---------------------------------------------------------------- sessions
+
+  /** Live sessions (neither revoked nor expired): all for platform admins, else the tenant's. */
+  public Page<SessionView> sessions(Caller admin, Page.Request page) {
+    return database.inTransaction(
+        em -> {
+          String scope = admin.isPlatformWide() ? "" : " AND u.tenantId = :tenant";
+          TypedQuery<Object[]> q =
+              em.createQuery(
+                      "SELECT s, u.username, t.slug"
+                          + " FROM SessionEntity s, UserEntity u, TenantEntity t"
+                          + " WHERE s.userId = u.id AND u.tenantId = t.id"
+                          + " AND s.revokedAt IS NULL AND s.expiresAt > :now AND "
+                          + afterClause("s", page)
+                          + scope
+                          + " ORDER BY s.id",
+                      Object[].class)
+                  .setParameter("now", clock.instant())
+                  .setMaxResults(page.limit() + 1);
+          bindAfter(q, page);
+          if (!admin.isPlatformWide()) {
+            q.setParameter("tenant", admin.tenantId());
+          }
+          List<SessionView> rows =
+              q.getResultList().stream()
+                  .map(
+                      row -> {
+                        SessionEntity s = (SessionEntity) row[0];
+                        return new SessionView(
+                            s.id,
+                            s.userId,
+                            (String) row[1],
+                            (String) row[2],
+                            s.createdAt,
+                            s.lastUsedAt,
+                            s.expiresAt,
+                            s.amr);
+                      })
+                  .toList();
+          return Page.of(rows, page.limit(), SessionView::id);
+        });
+  }
+
+  /**
+   * Ends one session like {@link #revokeSessions} ends all of a user's: in the database and in the
+   * revoked-session cache the access filter checks, so its access tokens stop working at once.
+   */
+  public void revokeSession(Caller admin, String sessionId) {
+    String tenant =
+        database.inTransaction(
+            em -> {
+              SessionEntity session =
+                  sessionId == null || sessionId.length() > 64
+                      ? null
+                      : em.find(SessionEntity.class, sessionId, LockModeType.PESSIMISTIC_WRITE);
+              if (session == null) {
+                throw ProblemException.notFound();
+              }
+              if (!admin.isPlatformWide() && !session.tenantId.equals(admin.tenantId())) {
+                throw refusedElsewhere(admin, "session", sessionId);
+              }
+              requireMayManage(em, admin, em.find(UserEntity.class, session.userId));
+              if (session.revokedAt == null) {
+                sessions.revoke(session, "admin_revoked", clock.instant());
+              }
+              return session.tenantId;
+            });
+    record(admin, "admin.session_revoked", tenant, Target.of("session", sessionId));
   }
 
   private UserEntity findUser(EntityManager em, Caller admin, String id) {

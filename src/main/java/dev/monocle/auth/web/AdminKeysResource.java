@@ -1,9 +1,5 @@
 package dev.monocle.auth.web;
 
-import dev.monocle.audit.AuditEvent;
-import dev.monocle.audit.AuditEvent.Actor;
-import dev.monocle.audit.AuditEvent.Target;
-import dev.monocle.audit.AuditTrail;
 import dev.monocle.auth.internal.CurrentCaller;
 import dev.monocle.auth.internal.SigningKeys;
 import dev.monocle.platform.DataKeys;
@@ -22,20 +18,36 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** Key ids, ages and states (never key material), and signing-key rotation. Platform admins. */
+/**
+ * Key ids, ages and states (never key material), and key rotation. Platform admins. The work is
+ * {@link KeyAdministration}'s, which the console's keys page shares.
+ */
 @Path("api/v1/admin/keys")
 @Produces(MediaType.APPLICATION_JSON)
 @Allow(roles = Role.PLATFORM_ADMIN)
 public class AdminKeysResource {
 
-  @Inject SigningKeys signingKeys;
-  @Inject DataKeys dataKeys;
+  @Inject KeyAdministration administration;
   @Inject CurrentCaller current;
-  @Inject AuditTrail audit;
 
-  /** A signing key as shown to admins. */
+  /**
+   * A signing key as shown to admins: {@code published} before it signs, {@code active}, then
+   * {@code retired}.
+   */
   public record SigningKeyView(
-      String kid, Instant createdAt, Instant activeFrom, Instant retiredAt, String state) {}
+      String kid, Instant createdAt, Instant activeFrom, Instant retiredAt, String state) {
+
+    static SigningKeyView of(SigningKeys.Key k, Instant now) {
+      return new SigningKeyView(
+          k.kid(),
+          k.createdAt(),
+          k.activeFrom(),
+          k.retiredAt(),
+          k.activeFrom().isAfter(now)
+              ? "published"
+              : k.retiredAt() != null && !k.retiredAt().isAfter(now) ? "retired" : "active");
+    }
+  }
 
   /** A data or blind-index key as shown to admins: id, state, age; never material. */
   public record KeyView(
@@ -95,33 +107,14 @@ public class AdminKeysResource {
 
   @GET
   public Map<String, Object> keys() {
-    Instant now = Instant.now();
-    List<SigningKeyView> signing =
-        signingKeys.all().stream()
-            .map(
-                k ->
-                    new SigningKeyView(
-                        k.kid(),
-                        k.createdAt(),
-                        k.activeFrom(),
-                        k.retiredAt(),
-                        k.activeFrom().isAfter(now)
-                            ? "published"
-                            : k.retiredAt() != null && !k.retiredAt().isAfter(now)
-                                ? "retired"
-                                : "active"))
-            .toList();
-    DataKeys.Status data = dataKeys.status();
+    KeyAdministration.Overview overview = administration.overview(Instant.now());
     return Map.of(
         "signing",
-        signing,
+        overview.signing(),
         "data",
-        new DataKeysView(
-            data.primaryKeyId(),
-            data.keys().stream().map(k -> KeyView.of(k, now)).toList(),
-            data.reencryption().map(ProgressView::of).orElse(null)),
+        overview.data(),
         "blind_index",
-        KeyView.of(data.blindIndexKey(), now));
+        overview.blindIndex());
   }
 
   /**
@@ -131,8 +124,7 @@ public class AdminKeysResource {
   @POST
   @Path("blind-index/rotate")
   public Map<String, Object> rotateBlindIndex() {
-    DataKeys.BlindIndexRotation rotation = dataKeys.rotateBlindIndex();
-    recordRotation("blind_index_key", Long.toString(rotation.keyId()));
+    DataKeys.BlindIndexRotation rotation = administration.rotateBlindIndex(current.caller());
     return Map.of("key_id", rotation.keyId(), "rows_reindexed", rotation.rowsReindexed());
   }
 
@@ -143,8 +135,7 @@ public class AdminKeysResource {
   @POST
   @Path("data/rotate")
   public Response rotateData() {
-    DataKeys.Progress progress = dataKeys.rotate();
-    recordRotation("data_key", Long.toString(progress.targetKeyId()));
+    DataKeys.Progress progress = administration.rotateData(current.caller());
     return Response.accepted(
             Map.of("key_id", progress.targetKeyId(), "reencryption", ProgressView.of(progress)))
         .build();
@@ -153,18 +144,6 @@ public class AdminKeysResource {
   @POST
   @Path("signing/rotate")
   public Map<String, Object> rotateSigning() {
-    String kid = signingKeys.rotate();
-    recordRotation("signing_key", kid);
-    return Map.of("kid", kid);
-  }
-
-  /** The {@code keys.rotated} event of every rotation, with the admin as actor. */
-  private void recordRotation(String keyType, String keyId) {
-    audit.record(
-        AuditEvent.success(
-            "keys.rotated",
-            Actor.user(current.caller().id()),
-            current.caller().tenantId(),
-            Target.of(keyType, keyId)));
+    return Map.of("kid", administration.rotateSigning(current.caller()));
   }
 }

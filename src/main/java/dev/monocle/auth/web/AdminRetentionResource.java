@@ -48,6 +48,13 @@ public class AdminRetentionResource {
     public Update {
       policies = policies == null ? null : List.copyOf(policies);
     }
+
+    /** The new periods by class, as {@link Retention#update} takes them (the console's too). */
+    Map<String, Long> periods() {
+      Map<String, Long> periods = new LinkedHashMap<>();
+      policies.forEach(p -> periods.put(p.dataClass(), p.periodDays()));
+      return periods;
+    }
   }
 
   @GET
@@ -58,10 +65,8 @@ public class AdminRetentionResource {
 
   @PUT
   public Retention.Overview update(@Valid @NotNull Update body) {
-    Map<String, Long> periods = new LinkedHashMap<>();
-    body.policies().forEach(p -> periods.put(p.dataClass(), p.periodDays()));
     Caller caller = current.caller();
-    return retention.update(periods, caller.id(), caller.tenantId());
+    return retention.update(body.periods(), caller.id(), caller.tenantId());
   }
 
   /** Runs every class now; the answer lists what each purged. */

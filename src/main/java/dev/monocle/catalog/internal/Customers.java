@@ -106,41 +106,57 @@ public class Customers {
       throw ProblemException.forbidden();
     }
     List<AuditEvent> reads = new ArrayList<>();
-    Page<CustomerView> result =
-        database.inTransaction(
-            em -> {
-              StringBuilder jpql = new StringBuilder("SELECT c FROM CustomerEntity c WHERE 1 = 1");
-              if (!caller.isPlatformWide()) {
-                jpql.append(" AND c.tenantId = :tenant");
-              }
-              if (email != null) {
-                jpql.append(" AND c.emailIndex = :email");
-              }
-              if (page.after() != null) {
-                if (!FrameCatalog.isId(page.after())) {
-                  throw ProblemException.validation(
-                      List.of(new FieldError("cursor", "is not a cursor this API issued")));
-                }
-                jpql.append(" AND c.id > :after");
-              }
-              TypedQuery<CustomerEntity> q =
-                  em.createQuery(jpql.append(" ORDER BY c.id").toString(), CustomerEntity.class)
-                      .setMaxResults(page.limit() + 1);
-              if (!caller.isPlatformWide()) {
-                q.setParameter("tenant", caller.tenantId());
-              }
-              if (email != null) {
-                q.setParameter("email", emailIndex(email));
-              }
-              if (page.after() != null) {
-                q.setParameter("after", page.after());
-              }
-              List<CustomerView> views =
-                  q.getResultList().stream().map(c -> view(caller, c, reads).customer()).toList();
-              return Page.of(views, page.limit(), CustomerView::id);
-            });
+    Page<CustomerView> result = page(caller, email, page, c -> view(caller, c, reads).customer());
     recordReads(reads);
     return result;
+  }
+
+  /**
+   * The customers the caller may see, masked whatever the caller's role: for the admin console,
+   * which shows no values until an admin unmasks one customer (a {@link #get}, so a {@code
+   * pii.read}). Nothing personal is read, so nothing is audited.
+   */
+  public Page<CustomerView> listMasked(Page.Request page) {
+    return page(access.caller(), null, page, Customers::masked);
+  }
+
+  /** One page of the caller's tenant's customers (every tenant's for platform admins), by id. */
+  private Page<CustomerView> page(
+      Caller caller,
+      String email,
+      Page.Request page,
+      Function<CustomerEntity, CustomerView> shown) {
+    return database.inTransaction(
+        em -> {
+          StringBuilder jpql = new StringBuilder("SELECT c FROM CustomerEntity c WHERE 1 = 1");
+          if (!caller.isPlatformWide()) {
+            jpql.append(" AND c.tenantId = :tenant");
+          }
+          if (email != null) {
+            jpql.append(" AND c.emailIndex = :email");
+          }
+          if (page.after() != null) {
+            if (!FrameCatalog.isId(page.after())) {
+              throw ProblemException.validation(
+                  List.of(new FieldError("cursor", "is not a cursor this API issued")));
+            }
+            jpql.append(" AND c.id > :after");
+          }
+          TypedQuery<CustomerEntity> q =
+              em.createQuery(jpql.append(" ORDER BY c.id").toString(), CustomerEntity.class)
+                  .setMaxResults(page.limit() + 1);
+          if (!caller.isPlatformWide()) {
+            q.setParameter("tenant", caller.tenantId());
+          }
+          if (email != null) {
+            q.setParameter("email", emailIndex(email));
+          }
+          if (page.after() != null) {
+            q.setParameter("after", page.after());
+          }
+          List<CustomerView> views = q.getResultList().stream().map(shown).toList();
+          return Page.of(views, page.limit(), CustomerView::id);
+        });
   }
 
   /** RFC 7396 merge patch over the writable fields, then the rules of a new customer. */
