@@ -1,9 +1,12 @@
 package dev.monocle.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -11,6 +14,7 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import dev.monocle.platform.access.Allow;
 import dev.monocle.platform.access.Public;
+import dev.monocle.platform.console.ConsolePage;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
@@ -49,6 +53,36 @@ class DenyByDefaultTest {
                 if (!ruled) {
                   events.add(
                       SimpleConditionEvent.violated(m, m.getFullName() + " has no access rule"));
+                }
+              }
+            })
+        .check(
+            new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.monocle"));
+  }
+
+  @Test
+  void everyConsolePageHasAnAccessRuleAndOnlySignInIsPublic() {
+    classes()
+        .that()
+        .areAssignableTo(ConsolePage.class)
+        .and()
+        .doNotHaveModifier(JavaModifier.ABSTRACT)
+        .should(
+            new ArchCondition<JavaClass>("declare exactly one of @Public or @Allow") {
+              @Override
+              public void check(JavaClass page, ConditionEvents events) {
+                boolean open = page.isAnnotatedWith(Public.class);
+                boolean allow = page.isAnnotatedWith(Allow.class);
+                if (open == allow) {
+                  events.add(
+                      SimpleConditionEvent.violated(page, page.getName() + " needs one rule"));
+                }
+                if (open && !page.getSimpleName().equals("ConsoleSignIn")) {
+                  events.add(
+                      SimpleConditionEvent.violated(
+                          page, page.getName() + " is public: only signing in is"));
                 }
               }
             })
