@@ -60,7 +60,7 @@ public class ConsoleAudit extends ConsolePage {
 
   /** One page of events matching the filter form, checked as the API checks its query. */
   private Page<AuditResource.EventView> events(HttpServletRequest request) {
-    Page.Request page = Page.Request.of(PAGE_SIZE, field(request, "cursor", 200));
+    Page.Request page = listPage(request, PAGE_SIZE);
     EventSearch search =
         EventSearch.of(
                 scope,

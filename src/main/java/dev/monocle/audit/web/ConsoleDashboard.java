@@ -53,33 +53,25 @@ public class ConsoleDashboard extends ConsolePage {
   @Override
   protected void show(HttpServletRequest request, HttpServletResponse response)
       throws ServletException, IOException {
-    Instant hourAgo = Instant.now().minus(Duration.ofHours(1));
-    Optional<String> tenant = scope.restrictedTo();
-    request.setAttribute(
-        "authFailures",
-        queries.count(
-            new AuditQueries.Filter(
-                tenant,
-                Optional.of(hourAgo),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.of("auth.*"),
-                Optional.of("failure"))));
-    request.setAttribute(
-        "denials",
-        queries.count(
-            new AuditQueries.Filter(
-                tenant,
-                Optional.of(hourAgo),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.of("denied"))));
+    request.setAttribute("authFailures", lastHour(Optional.of("auth.*"), "failure"));
+    request.setAttribute("denials", lastHour(Optional.empty(), "denied"));
     request.setAttribute("rateLimited", counterTotal("rate_limited"));
     request.setAttribute("checks", checks());
     request.setAttribute("chain", verification.lastRun().orElse(null));
     request.setAttribute("pool", pool());
     render(request, response, "dashboard");
+  }
+
+  /** Events of the last hour with this outcome (and action), in the viewer's tenant scope. */
+  private long lastHour(Optional<String> action, String outcome) {
+    return queries.count(
+        new AuditQueries.Filter(
+            scope.restrictedTo(),
+            Optional.of(Instant.now().minus(Duration.ofHours(1))),
+            Optional.empty(),
+            Optional.empty(),
+            action,
+            Optional.of(outcome)));
   }
 
   private List<Check> checks() {

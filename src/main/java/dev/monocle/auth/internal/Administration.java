@@ -314,39 +314,42 @@ public class Administration {
   public Page<RoleAssignmentView> roleAssignments(Caller admin, Page.Request page) {
     return database.inTransaction(
         em -> {
-          String scope = admin.isPlatformWide() ? "" : " AND u.tenantId = :tenant";
-          TypedQuery<Object[]> q =
-              em.createQuery(
-                      "SELECT r, u.username, t.slug FROM RoleAssignmentEntity r, UserEntity u, TenantEntity t"
-                          + " WHERE r.userId = u.id AND u.tenantId = t.id AND "
-                          + afterClause("r", page)
-                          + scope
-                          + " ORDER BY r.id",
-                      Object[].class)
-                  .setMaxResults(page.limit() + 1);
-          bindAfter(q, page);
-          if (!admin.isPlatformWide()) {
-            q.setParameter("tenant", admin.tenantId());
-          }
           List<RoleAssignmentView> rows =
-              q.getResultList().stream()
-                  .map(
-                      row -> {
-                        RoleAssignmentEntity r = (RoleAssignmentEntity) row[0];
-                        return new RoleAssignmentView(
-                            r.id,
-                            r.userId,
-                            (String) row[1],
-                            (String) row[2],
-                            r.role,
-                            r.grantedBy,
-                            r.grantedAt,
-                            r.lastReviewedAt,
-                            r.reviewedBy);
-                      })
+              withUserAndTenant(em, admin, "RoleAssignmentEntity", "", page)
+                  .getResultList()
+                  .stream()
+                  .map(row -> view((RoleAssignmentEntity) row[0], (String) row[1], (String) row[2]))
                   .toList();
           return Page.of(rows, page.limit(), RoleAssignmentView::id);
         });
+  }
+
+  /**
+   * One page (by id) of {@code entity}, aliased {@code e} and owned by a user, with that user's
+   * name and tenant slug, in the admin's scope: every tenant for platform admins, else their own.
+   * {@code condition} adds {@code " AND ..."} terms on {@code e}; the caller binds their
+   * parameters.
+   */
+  private static TypedQuery<Object[]> withUserAndTenant(
+      EntityManager em, Caller admin, String entity, String condition, Page.Request page) {
+    TypedQuery<Object[]> q =
+        em.createQuery(
+                "SELECT e, u.username, t.slug FROM "
+                    + entity
+                    + " e, UserEntity u, TenantEntity t"
+                    + " WHERE e.userId = u.id AND u.tenantId = t.id"
+                    + condition
+                    + " AND "
+                    + afterClause("e", page)
+                    + (admin.isPlatformWide() ? "" : " AND u.tenantId = :tenant")
+                    + " ORDER BY e.id",
+                Object[].class)
+            .setMaxResults(page.limit() + 1);
+    bindAfter(q, page);
+    if (!admin.isPlatformWide()) {
+      q.setParameter("tenant", admin.tenantId());
+    }
+    return q;
   }
 
   /**
@@ -367,23 +370,12 @@ public class Administration {
                 throw ProblemException.notFound();
               }
               UserEntity user = em.find(UserEntity.class, r.userId);
-              if (!reviewer.isPlatformWide() && !user.tenantId.equals(reviewer.tenantId())) {
-                throw refusedElsewhere(reviewer, "role_assignment", assignmentId);
-              }
+              requireOwnTenant(reviewer, user.tenantId, "role_assignment", assignmentId);
               r.lastReviewedAt = clock.instant();
               r.reviewedBy = reviewer.id();
               em.flush();
               tenant[0] = user.tenantId;
-              return new RoleAssignmentView(
-                  r.id,
-                  r.userId,
-                  user.username,
-                  em.find(TenantEntity.class, user.tenantId).slug,
-                  r.role,
-                  r.grantedBy,
-                  r.grantedAt,
-                  r.lastReviewedAt,
-                  r.reviewedBy);
+              return view(r, user.username, em.find(TenantEntity.class, user.tenantId).slug);
             });
     record(reviewer, "admin.role_reviewed", tenant[0], Target.of("role_assignment", assignmentId));
     return reviewed;
@@ -395,25 +387,16 @@ public class Administration {
   public Page<SessionView> sessions(Caller admin, Page.Request page) {
     return database.inTransaction(
         em -> {
-          String scope = admin.isPlatformWide() ? "" : " AND u.tenantId = :tenant";
-          TypedQuery<Object[]> q =
-              em.createQuery(
-                      "SELECT s, u.username, t.slug"
-                          + " FROM SessionEntity s, UserEntity u, TenantEntity t"
-                          + " WHERE s.userId = u.id AND u.tenantId = t.id"
-                          + " AND s.revokedAt IS NULL AND s.expiresAt > :now AND "
-                          + afterClause("s", page)
-                          + scope
-                          + " ORDER BY s.id",
-                      Object[].class)
-                  .setParameter("now", clock.instant())
-                  .setMaxResults(page.limit() + 1);
-          bindAfter(q, page);
-          if (!admin.isPlatformWide()) {
-            q.setParameter("tenant", admin.tenantId());
-          }
           List<SessionView> rows =
-              q.getResultList().stream()
+              withUserAndTenant(
+                      em,
+                      admin,
+                      "SessionEntity",
+                      " AND e.revokedAt IS NULL AND e.expiresAt > :now",
+                      page)
+                  .setParameter("now", clock.instant())
+                  .getResultList()
+                  .stream()
                   .map(
                       row -> {
                         SessionEntity s = (SessionEntity) row[0];
@@ -447,9 +430,7 @@ public class Administration {
               if (session == null) {
                 throw ProblemException.notFound();
               }
-              if (!admin.isPlatformWide() && !session.tenantId.equals(admin.tenantId())) {
-                throw refusedElsewhere(admin, "session", sessionId);
-              }
+              requireOwnTenant(admin, session.tenantId, "session", sessionId);
               requireMayManage(em, admin, em.find(UserEntity.class, session.userId));
               if (session.revokedAt == null) {
                 sessions.revoke(session, "admin_revoked", clock.instant());
@@ -464,9 +445,7 @@ public class Administration {
     if (user == null) {
       throw ProblemException.notFound();
     }
-    if (!admin.isPlatformWide() && !user.tenantId.equals(admin.tenantId())) {
-      throw refusedElsewhere(admin, "user", id);
-    }
+    requireOwnTenant(admin, user.tenantId, "user", id);
     return user;
   }
 
@@ -486,7 +465,11 @@ public class Administration {
   }
 
   /** Another tenant's object: audited as a denial, answered as if it did not exist. */
-  private ProblemException refusedElsewhere(Caller admin, String type, String id) {
+  /** 404 (and an audited denial) for an object of another tenant, unless platform-wide. */
+  private void requireOwnTenant(Caller admin, String tenantId, String type, String id) {
+    if (admin.isPlatformWide() || tenantId.equals(admin.tenantId())) {
+      return;
+    }
     audit.record(
         AuditEvent.denied(
             "authz.decision",
@@ -494,7 +477,7 @@ public class Administration {
             admin.tenantId(),
             Target.of(type, id),
             "object of another tenant"));
-    return ProblemException.notFound();
+    throw ProblemException.notFound();
   }
 
   /** The tenant a new object goes to: the caller's own, or (platform only) the named one. */
@@ -637,9 +620,7 @@ public class Administration {
     if (key == null) {
       throw ProblemException.notFound();
     }
-    if (!admin.isPlatformWide() && !key.tenantId.equals(admin.tenantId())) {
-      throw refusedElsewhere(admin, "api_key", id);
-    }
+    requireOwnTenant(admin, key.tenantId, "api_key", id);
     return key;
   }
 
@@ -729,6 +710,19 @@ public class Administration {
         u.createdAt,
         u.updatedAt,
         u.version);
+  }
+
+  private static RoleAssignmentView view(RoleAssignmentEntity r, String username, String tenant) {
+    return new RoleAssignmentView(
+        r.id,
+        r.userId,
+        username,
+        tenant,
+        r.role,
+        r.grantedBy,
+        r.grantedAt,
+        r.lastReviewedAt,
+        r.reviewedBy);
   }
 
   private static ApiKeyView view(ApiKeyEntity k) {

@@ -56,8 +56,7 @@ public class ConsoleApiKeys extends ConsolePage {
   protected void show(HttpServletRequest request, HttpServletResponse response)
       throws ServletException, IOException {
     Caller caller = current.caller();
-    Page<Administration.ApiKeyView> page =
-        administration.apiKeys(caller, Page.Request.of(null, field(request, "cursor", 200)));
+    Page<Administration.ApiKeyView> page = administration.apiKeys(caller, listPage(request));
     Instant now = Instant.now();
     request.setAttribute("keys", page.items().stream().map(k -> Row.of(k, now)).toList());
     request.setAttribute("nextCursor", page.nextCursor());

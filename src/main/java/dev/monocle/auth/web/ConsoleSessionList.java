@@ -3,7 +3,6 @@ package dev.monocle.auth.web;
 import dev.monocle.auth.Caller;
 import dev.monocle.auth.internal.Administration;
 import dev.monocle.auth.internal.CurrentCaller;
-import dev.monocle.platform.Page;
 import dev.monocle.platform.access.Allow;
 import dev.monocle.platform.access.Role;
 import dev.monocle.platform.console.ConsolePage;
@@ -32,8 +31,7 @@ public class ConsoleSessionList extends ConsolePage {
   protected void show(HttpServletRequest request, HttpServletResponse response)
       throws ServletException, IOException {
     Caller caller = current.caller();
-    request.setAttribute(
-        "sessions", admin.sessions(caller, Page.Request.of(null, field(request, "cursor", 200))));
+    request.setAttribute("sessions", admin.sessions(caller, listPage(request)));
     request.setAttribute("ownSession", caller.sessionId());
     render(request, response, "sessions");
   }

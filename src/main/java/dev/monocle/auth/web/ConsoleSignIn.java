@@ -18,7 +18,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.Serializable;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -54,6 +54,7 @@ public class ConsoleSignIn extends ConsolePage {
 
   @Inject transient Logins logins;
   @Inject transient ConsoleSessions sessions;
+  @Inject transient Clock clock; // the gate measures the absolute limit with the same clock
 
   @Inject
   @ConfigProperty(name = "monocle.console.idle-seconds", defaultValue = "900")
@@ -198,7 +199,7 @@ public class ConsoleSignIn extends ConsolePage {
     session.setMaxInactiveInterval(idleSeconds);
     session.setAttribute(
         ConsoleSession.ATTRIBUTE,
-        new ConsoleSession(caller.id(), caller.sessionId(), Instant.now()));
+        new ConsoleSession(caller.id(), caller.sessionId(), clock.instant()));
   }
 
   private static Step requireStep(Step step, String next) {

@@ -2,7 +2,6 @@ package dev.monocle.auth.web;
 
 import dev.monocle.auth.internal.Administration;
 import dev.monocle.auth.internal.CurrentCaller;
-import dev.monocle.platform.Page;
 import dev.monocle.platform.ProblemException;
 import dev.monocle.platform.access.Allow;
 import dev.monocle.platform.console.ConsolePage;
@@ -31,8 +30,7 @@ public class ConsoleTenants extends ConsolePage {
   @Override
   protected void show(HttpServletRequest request, HttpServletResponse response)
       throws ServletException, IOException {
-    request.setAttribute(
-        "tenants", admin.tenants(Page.Request.of(null, field(request, "cursor", 200))));
+    request.setAttribute("tenants", admin.tenants(listPage(request)));
     render(request, response, "tenants");
   }
 

@@ -3,7 +3,6 @@ package dev.monocle.auth.web;
 import dev.monocle.auth.Caller;
 import dev.monocle.auth.internal.Administration;
 import dev.monocle.auth.internal.CurrentCaller;
-import dev.monocle.platform.Page;
 import dev.monocle.platform.ProblemException;
 import dev.monocle.platform.access.Allow;
 import dev.monocle.platform.access.Role;
@@ -42,8 +41,7 @@ public class ConsoleUsers extends ConsolePage {
     request.setAttribute("roles", grantable(caller));
     String id = userId(request);
     if (id == null) {
-      request.setAttribute(
-          "users", admin.users(caller, Page.Request.of(null, field(request, "cursor", 200))));
+      request.setAttribute("users", admin.users(caller, listPage(request)));
       request.setAttribute("platformWide", caller.isPlatformWide());
       render(request, response, "users");
       return;

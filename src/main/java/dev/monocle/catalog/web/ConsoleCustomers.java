@@ -37,8 +37,7 @@ public class ConsoleCustomers extends ConsolePage {
   @Override
   protected void show(HttpServletRequest request, HttpServletResponse response)
       throws ServletException, IOException {
-    Page<CustomerView> page =
-        customers.listMasked(Page.Request.of(null, field(request, "cursor", 200)));
+    Page<CustomerView> page = customers.listMasked(listPage(request));
     request.setAttribute("customers", page.items());
     request.setAttribute("nextCursor", page.nextCursor());
     request.setAttribute("everyTenant", access.caller().isPlatformWide());

@@ -89,9 +89,7 @@ public class ConsoleFrames extends ConsolePage {
         }
       }
       requireText(params);
-      found =
-          catalog.search(
-              FrameQuery.parse(params), Page.Request.of(null, field(request, "cursor", 200)));
+      found = catalog.search(FrameQuery.parse(params), listPage(request));
     } catch (ProblemException refused) {
       // a bad filter: the form again with what is wrong, and no results
       response.setStatus(refused.status());

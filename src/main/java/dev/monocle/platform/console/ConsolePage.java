@@ -1,5 +1,6 @@
 package dev.monocle.platform.console;
 
+import dev.monocle.platform.Page;
 import dev.monocle.platform.ProblemException;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
@@ -122,6 +123,16 @@ public abstract class ConsolePage extends HttpServlet {
       lines.add(e.field() + ": " + e.message());
     }
     return Flash.error(problem.title() + ". " + problem.detail(), lines);
+  }
+
+  /** The page of a list that the {@code cursor} parameter asks for, of the default size. */
+  protected static Page.Request listPage(HttpServletRequest request) {
+    return listPage(request, null);
+  }
+
+  /** The page of a list that the {@code cursor} parameter asks for, of {@code limit} rows. */
+  protected static Page.Request listPage(HttpServletRequest request, Integer limit) {
+    return Page.Request.of(limit, field(request, "cursor", 200));
   }
 
   /** A trimmed form field, null when empty; a 400 when longer than {@code max}. */
