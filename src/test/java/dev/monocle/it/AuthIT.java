@@ -152,7 +152,7 @@ class AuthIT {
     root = new Session(access, confirmed.string("refresh_token"), confirmed.string("session_id"));
 
     JsonObject header = part(access, 0);
-    assertEquals("RS256", header.getString("alg"));
+    assertEquals("ES256", header.getString("alg"));
     assertEquals("JWT", header.getString("typ"));
     assertNotNull(header.getString("kid"));
     JsonObject claims = part(access, 1);
@@ -420,9 +420,9 @@ class AuthIT {
                 .replace("\"viewer\"", "\"platform_admin\""));
     unauthorized(me(parts[0] + "." + promoted + "." + parts[2]));
 
-    // The classic confusion: HS256 keyed with the server's RSA public key (PEM and DER).
-    RSAKey published = (RSAKey) JWKSet.parse(jwks).getKeyByKeyId(kid);
-    byte[] der = published.toRSAPublicKey().getEncoded();
+    // The classic confusion: HS256 keyed with the server's public key (PEM and DER).
+    ECKey published = (ECKey) JWKSet.parse(jwks).getKeyByKeyId(kid);
+    byte[] der = published.toECPublicKey().getEncoded();
     String pem =
         "-----BEGIN PUBLIC KEY-----\n"
             + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
@@ -437,19 +437,19 @@ class AuthIT {
                   payload)));
     }
 
-    RSAKey attackerKey = new RSAKeyGenerator(2048).keyID(kid).generate();
-    RSASSASigner attacker = new RSASSASigner(attackerKey);
+    ECKey attackerKey = new ECKeyGenerator(Curve.P_256).keyID(kid).generate();
+    ECDSASigner attacker = new ECDSASigner(attackerKey);
     unauthorized(
         me(
             signed(
                 attacker,
-                new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(kid),
+                new JWSHeader.Builder(JWSAlgorithm.ES256).type(JOSEObjectType.JWT).keyID(kid),
                 payload)));
     unauthorized(
         me(
             signed(
                 attacker,
-                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                new JWSHeader.Builder(JWSAlgorithm.ES256)
                     .type(JOSEObjectType.JWT)
                     .keyID("unknown-kid"),
                 payload)));
@@ -457,7 +457,7 @@ class AuthIT {
         me(
             signed(
                 attacker,
-                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                new JWSHeader.Builder(JWSAlgorithm.ES256)
                     .type(JOSEObjectType.JWT)
                     .keyID(kid)
                     .jwk(attackerKey.toPublicJWK()),
@@ -466,19 +466,21 @@ class AuthIT {
         me(
             signed(
                 attacker,
-                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                new JWSHeader.Builder(JWSAlgorithm.ES256)
                     .type(JOSEObjectType.JWT)
                     .keyID(kid)
                     .jwkURL(URI.create("http://127.0.0.1:9/jwks.json")),
                 payload)));
     // Another algorithm than the one configured, even well signed, is refused.
-    ECKey ecAttacker = new ECKeyGenerator(Curve.P_256).keyID(kid).generate();
+    RSAKey rsaAttacker = new RSAKeyGenerator(2048).keyID(kid).generate();
     unauthorized(
         me(
             signed(
-                new ECDSASigner(ecAttacker),
-                new JWSHeader.Builder(JWSAlgorithm.ES256).type(JOSEObjectType.JWT).keyID(kid),
+                new RSASSASigner(rsaAttacker),
+                new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(kid),
                 payload)));
+    // ECDSA's "psychic signature" (r = s = 0, CVE-2022-21449) under the genuine header.
+    unauthorized(me(parts[0] + "." + payload + "." + b64url(new byte[64])));
 
     Reply mfaFirst = api.login("platform", "root", TestDatabases.bootstrapPassword());
     unauthorized(me(mfaFirst.string("mfa_token")));
@@ -512,9 +514,11 @@ class AuthIT {
   }
 
   private static String b64(String text) {
-    return Base64.getUrlEncoder()
-        .withoutPadding()
-        .encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    return b64url(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String b64url(byte[] bytes) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   @Test

@@ -11,7 +11,7 @@ import jakarta.persistence.Transient;
 import java.time.Instant;
 
 /**
- * An RS256 signing key (its private JWK sealed). Published in the JWKS from creation, used for
+ * An ES256 signing key (its private JWK sealed). Published in the JWKS from creation, used for
  * signing from {@code active_from} (after verifiers have had time to fetch it), kept published
  * after retirement until the last token it signed has expired.
  */

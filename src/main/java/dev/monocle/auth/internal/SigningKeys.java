@@ -3,12 +3,13 @@ package dev.monocle.auth.internal;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSSigner;
-import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import dev.monocle.platform.Database;
 import dev.monocle.platform.PlatformSettings;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,9 +31,10 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The RS256 keys (RSA 2048) that sign access tokens. RS256 rather than ES256 because every request
- * verifies a token: on this JDK an RSA verification takes 65 µs and an ECDSA P-256 one 1.7 ms
- * (ops/bench/README.md). Keys of another type (the ES256 keys of earlier versions) are retired at
+ * The ES256 keys (ECDSA P-256) that sign access tokens. ES256 because a token is signed at every
+ * sign-in and refresh and verified on every request: with AWS-LC ({@code NativeSignatures}) a
+ * signature takes about 40 µs and a verification 60 µs, where RSA 2048 signs in 1.2 ms
+ * (ops/bench/README.md). Keys of another type (the RS256 keys of earlier versions) are retired at
  * start-up. Private parts are sealed in {@code auth_signing_key}, so every instance signs with the
  * same key. Rotation is without downtime: a new key is published in the JWKS at once and used for
  * signing only after {@code publish-delay} (longer than verifiers cache the JWKS); the old key
@@ -45,7 +47,6 @@ public class SigningKeys {
   static final Duration RETIRED_KEY_PUBLISHED = Duration.ofSeconds(900 + 60 + 60);
 
   private static final Duration RELOAD_EVERY = Duration.ofSeconds(15);
-  private static final int KEY_BITS = 2048;
   private static final java.util.logging.Logger LOG =
       java.util.logging.Logger.getLogger(SigningKeys.class.getName());
 
@@ -64,7 +65,7 @@ public class SigningKeys {
 
   /** A signing key as the rest of auth needs it, with its signer (built once: thread-safe). */
   public record Key(
-      RSAKey jwk, JWSSigner signer, Instant createdAt, Instant activeFrom, Instant retiredAt) {
+      ECKey jwk, JWSSigner signer, Instant createdAt, Instant activeFrom, Instant retiredAt) {
     public String kid() {
       return jwk.getKeyID();
     }
@@ -76,7 +77,7 @@ public class SigningKeys {
   }
 
   /**
-   * Makes sure an RS256 signing key exists (retiring keys of another type at once: MicroProfile JWT
+   * Makes sure an ES256 signing key exists (retiring keys of another type at once: MicroProfile JWT
    * accepts one algorithm), then loads keys and writes the JWKS file.
    */
   synchronized void initialize() {
@@ -94,7 +95,7 @@ public class SigningKeys {
               usable = true;
             } else {
               k.retiredAt = now;
-              LOG.info("Signing key " + k.kid + " retired: access tokens are RS256 now");
+              LOG.info("Signing key " + k.kid + " retired: access tokens are ES256 now");
             }
           }
           if (!usable) {
@@ -125,11 +126,11 @@ public class SigningKeys {
 
   private static SigningKeyEntity newKey(Instant now, Instant activeFrom) {
     try {
-      RSAKey key =
-          new RSAKeyGenerator(KEY_BITS)
+      ECKey key =
+          new ECKeyGenerator(Curve.P_256)
               .keyID(UUID.randomUUID().toString())
               .keyUse(KeyUse.SIGNATURE)
-              .algorithm(JWSAlgorithm.RS256)
+              .algorithm(JWSAlgorithm.ES256)
               .generate();
       return new SigningKeyEntity(key.getKeyID(), key.toJSONString(), now, activeFrom);
     } catch (JOSEException e) {
@@ -150,7 +151,7 @@ public class SigningKeys {
   }
 
   /** A published key by kid, for verifying Monocle's own tokens (the MFA token). */
-  Optional<RSAKey> published(String kid) {
+  Optional<ECKey> published(String kid) {
     refreshIfStale();
     return keys.stream().filter(k -> k.kid().equals(kid)).map(Key::jwk).findFirst();
   }
@@ -195,14 +196,13 @@ public class SigningKeys {
     writeJwksFile();
   }
 
-  /** The key, or empty for a key of another type (an ES256 key of an earlier version). */
+  /** The key, or empty for a key of another type (an RS256 key of an earlier version). */
   private static Optional<Key> toKey(SigningKeyEntity e) {
     try {
-      if (!(JWK.parse(e.privateJwk) instanceof RSAKey rsa)) {
+      if (!(JWK.parse(e.privateJwk) instanceof ECKey ec) || !Curve.P_256.equals(ec.getCurve())) {
         return Optional.empty();
       }
-      return Optional.of(
-          new Key(rsa, new RSASSASigner(rsa), e.createdAt, e.activeFrom, e.retiredAt));
+      return Optional.of(new Key(ec, new ECDSASigner(ec), e.createdAt, e.activeFrom, e.retiredAt));
     } catch (ParseException | JOSEException ex) {
       throw new IllegalStateException("stored signing key " + e.kid + " is unreadable", ex);
     }

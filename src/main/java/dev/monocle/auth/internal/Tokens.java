@@ -4,7 +4,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.monocle.platform.ProblemException;
@@ -85,11 +85,11 @@ public class Tokens {
     try {
       SignedJWT jwt = SignedJWT.parse(token);
       JWSHeader header = jwt.getHeader();
-      if (!JWSAlgorithm.RS256.equals(header.getAlgorithm()) || header.getKeyID() == null) {
+      if (!JWSAlgorithm.ES256.equals(header.getAlgorithm()) || header.getKeyID() == null) {
         throw invalidMfaToken();
       }
       var key = keys.published(header.getKeyID()).orElseThrow(Tokens::invalidMfaToken);
-      if (!jwt.verify(new RSASSAVerifier(key.toRSAPublicKey()))) {
+      if (!jwt.verify(new ECDSAVerifier(key.toECPublicKey()))) {
         throw invalidMfaToken();
       }
       JWTClaimsSet claims = jwt.getJWTClaimsSet();
@@ -113,7 +113,7 @@ public class Tokens {
     try {
       SignedJWT jwt =
           new SignedJWT(
-              new JWSHeader.Builder(JWSAlgorithm.RS256)
+              new JWSHeader.Builder(JWSAlgorithm.ES256)
                   .type(JOSEObjectType.JWT)
                   .keyID(key.kid())
                   .build(),

@@ -66,6 +66,12 @@ public class PlatformBootstrap implements Secrets {
 
   void onStart(@Observes Startup event) {
     JsonLogging.install();
+    String signatures =
+        NativeSignatures.install(
+            config
+                .getOptionalValue("monocle.crypto.native-signatures", Boolean.class)
+                .orElse(true));
+    LOG.info(() -> "ECDSA signatures (access tokens) by " + signatures);
     loadSecrets();
     String url = settings.databaseUrl().orElseGet(() -> ConnectionPool.h2Url(settings.dataDir()));
     engine = ConnectionPool.engineOf(url);
@@ -294,5 +300,6 @@ public class PlatformBootstrap implements Secrets {
     if (pool != null) {
       pool.close();
     }
+    NativeSignatures.uninstall();
   }
 }

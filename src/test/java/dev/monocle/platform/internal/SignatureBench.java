@@ -1,4 +1,4 @@
-package dev.monocle.auth.internal;
+package dev.monocle.platform.internal;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -16,11 +16,13 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * Why access tokens are RS256: the cost of signing (sign-in, refresh) and verifying (every request)
- * a token-sized input with the JDK's providers, ES256 against RS256 (RSA 2048). Run by {@code
- * ops/bench/jmh.sh SignatureBench}.
+ * Why access tokens are ES256 with {@link NativeSignatures}: the cost of signing (sign-in, refresh)
+ * and verifying (every request) a token-sized input, ES256 against RS256 (RSA 2048), with the JDK's
+ * providers alone and with the native ECDSA installed. Run by {@code ops/bench/jmh.sh
+ * SignatureBench}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -30,6 +32,9 @@ public class SignatureBench {
   @Param({"ES256", "RS256"})
   String algorithm;
 
+  @Param({"jdk", "native"})
+  String provider;
+
   private KeyPair keys;
   private byte[] input;
   private byte[] signature;
@@ -37,6 +42,11 @@ public class SignatureBench {
 
   @Setup(Level.Trial)
   public void keys() throws GeneralSecurityException {
+    if (provider.equals("native")) {
+      NativeSignatures.install(true);
+    } else {
+      NativeSignatures.uninstall();
+    }
     KeyPairGenerator generator;
     if (algorithm.equals("ES256")) {
       generator = KeyPairGenerator.getInstance("EC");
@@ -51,6 +61,11 @@ public class SignatureBench {
     input = new byte[400]; // a header and claims of an access token, base64url
     new SecureRandom().nextBytes(input);
     signature = sign();
+  }
+
+  @TearDown(Level.Trial)
+  public void restore() {
+    NativeSignatures.uninstall();
   }
 
   @Benchmark
