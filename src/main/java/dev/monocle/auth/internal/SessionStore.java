@@ -5,16 +5,22 @@ import dev.monocle.audit.AuditEvent.Actor;
 import dev.monocle.audit.AuditEvent.Target;
 import dev.monocle.audit.AuditTrail;
 import dev.monocle.platform.Database;
+import dev.monocle.platform.JdbcTime;
 import dev.monocle.platform.ProblemException;
 import dev.monocle.platform.access.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -41,7 +47,9 @@ public class SessionStore {
   public record Grant(
       String accessToken, String refreshToken, long refreshExpiresIn, String sessionId) {}
 
-  private record Refreshed(Grant grant, String failure, SessionEntity session) {}
+  /** What a refresh came to: a grant, or why not, and whose session it was (when known). */
+  private record Refreshed(
+      Grant grant, String failure, String sessionId, String userId, String tenantId) {}
 
   /** Starts a session for a user who proved who they are, and grants its first tokens. */
   Grant start(EntityManager em, UserEntity user, List<String> amr) {
@@ -70,89 +78,220 @@ public class SessionStore {
     String refresh = RandomTokens.urlSafe(32);
     em.persist(
         new RefreshTokenEntity(RandomTokens.sha256(refresh), session.id, now, session.expiresAt));
-    String access =
-        tokens.access(
-            new Tokens.AccessClaims(
-                user.id,
-                user.username,
-                tenant.id,
-                tenant.slug,
-                roles.stream().map(Role::wireName).toList(),
-                session.id,
-                Arrays.asList(session.amr.split(" "))));
-    long refreshSeconds = Math.max(0, Duration.between(now, session.expiresAt).getSeconds());
-    return new Grant(access, refresh, refreshSeconds, session.id);
+    return grant(
+        new Tokens.AccessClaims(
+            user.id,
+            user.username,
+            tenant.id,
+            tenant.slug,
+            roles.stream().map(Role::wireName).toList(),
+            session.id,
+            Arrays.asList(session.amr.split(" "))),
+        refresh,
+        session.expiresAt,
+        now);
   }
 
-  /** Rotates a refresh token; a spent, expired, revoked or unknown one is a 401 invalid-grant. */
+  private Grant grant(Tokens.AccessClaims claims, String refresh, Instant expires, Instant now) {
+    long refreshSeconds = Math.max(0, Duration.between(now, expires).getSeconds());
+    return new Grant(tokens.access(claims), refresh, refreshSeconds, claims.sessionId());
+  }
+
+  /**
+   * Rotates a refresh token; a spent, expired, revoked or unknown one is a 401 invalid-grant. The
+   * hot path of every client, so it is plain JDBC: one read of the token with its session, user,
+   * tenant and roles, two conditional updates (the token is spent only if nobody spent it first,
+   * the session touched only if nobody revoked it) and the new token's insert.
+   */
   public Grant refresh(String presented) {
     if (presented == null || presented.isBlank() || presented.length() > 256) {
       throw invalidGrant();
     }
     String hash = RandomTokens.sha256(presented);
-    Refreshed result =
-        database.inTransaction(
-            em -> {
-              RefreshTokenEntity token =
-                  em.find(RefreshTokenEntity.class, hash, LockModeType.PESSIMISTIC_WRITE);
-              Instant now = clock.instant();
-              if (token == null) {
-                return new Refreshed(null, "unknown", null);
-              }
-              SessionEntity session =
-                  em.find(SessionEntity.class, token.sessionId, LockModeType.PESSIMISTIC_WRITE);
-              if (token.spentAt != null) {
-                if (session.revokedAt == null) {
-                  revoke(session, "refresh_token_reuse", now);
-                }
-                return new Refreshed(null, "reuse", session);
-              }
-              if (!session.isLive(now) || !now.isBefore(token.expiresAt)) {
-                return new Refreshed(null, "expired_or_revoked", session);
-              }
-              UserEntity user = em.find(UserEntity.class, session.userId);
-              TenantEntity tenant = em.find(TenantEntity.class, session.tenantId);
-              if (user.disabled || !tenant.isActive()) {
-                revoke(session, "user_disabled", now);
-                return new Refreshed(null, "user_disabled", session);
-              }
-              token.spentAt = now;
-              session.lastUsedAt = now;
-              return new Refreshed(
-                  grant(em, user, tenant, directory.rolesOf(em, user.id), session, now),
-                  null,
-                  session);
-            });
+    Refreshed result;
+    try {
+      result = database.inJdbcTransaction(c -> rotate(c, hash, clock.instant()));
+    } catch (SQLException e) {
+      throw new IllegalStateException("refresh failed", e);
+    }
     if (result.grant() != null) {
       audit.record(
           AuditEvent.success(
               "auth.refresh",
-              Actor.user(result.session().userId),
-              result.session().tenantId,
-              Target.of("session", result.session().id)));
+              Actor.user(result.userId()),
+              result.tenantId(),
+              Target.of("session", result.sessionId())));
       return result.grant();
     }
-    SessionEntity session = result.session();
     if ("reuse".equals(result.failure())) {
       metrics.refreshTokenReuse();
       audit.record(
           AuditEvent.denied(
               "auth.refresh_reuse",
-              Actor.user(session.userId),
-              session.tenantId,
-              Target.of("session", session.id),
+              Actor.user(result.userId()),
+              result.tenantId(),
+              Target.of("session", result.sessionId()),
               "spent refresh token presented again; session revoked"));
     } else {
       metrics.authenticationFailure("refresh_" + result.failure());
+      boolean known = result.sessionId() != null;
       audit.record(
           AuditEvent.failure(
               "auth.refresh",
-              session == null ? Actor.ANONYMOUS : Actor.user(session.userId),
-              session == null ? null : session.tenantId,
-              session == null ? Target.NONE : Target.of("session", session.id),
+              known ? Actor.user(result.userId()) : Actor.ANONYMOUS,
+              known ? result.tenantId() : null,
+              known ? Target.of("session", result.sessionId()) : Target.NONE,
               result.failure()));
     }
     throw invalidGrant();
+  }
+
+  private static final String READ_TOKEN =
+      "SELECT t.spent_at, t.expires_at, s.id, s.user_id, s.tenant_id, s.amr, s.expires_at,"
+          + " s.revoked_at, u.username, u.disabled, n.slug, n.status, r.role"
+          + " FROM auth_refresh_token t"
+          + " JOIN auth_session s ON s.id = t.session_id"
+          + " JOIN auth_user u ON u.id = s.user_id"
+          + " JOIN auth_tenant n ON n.id = s.tenant_id"
+          + " LEFT JOIN auth_role_assignment r ON r.user_id = u.id"
+          + " WHERE t.token_hash = ?";
+
+  /** The presented token with its session, user, tenant and roles (a row per role). */
+  private record Presented(
+      Instant spentAt,
+      Instant expiresAt,
+      String sessionId,
+      String userId,
+      String tenantId,
+      String amr,
+      Instant sessionExpiresAt,
+      Instant revokedAt,
+      String username,
+      boolean disabled,
+      String tenantSlug,
+      boolean tenantActive,
+      List<Role> roles) {}
+
+  private Refreshed rotate(Connection c, String hash, Instant now) throws SQLException {
+    Presented p = read(c, hash);
+    if (p == null) {
+      return new Refreshed(null, "unknown", null, null, null);
+    }
+    if (p.spentAt() != null) {
+      return failed(c, p, "reuse", "refresh_token_reuse", now);
+    }
+    if (p.revokedAt() != null
+        || !now.isBefore(p.sessionExpiresAt())
+        || !now.isBefore(p.expiresAt())) {
+      return failed(c, p, "expired_or_revoked", null, now);
+    }
+    if (p.disabled() || !p.tenantActive()) {
+      return failed(c, p, "user_disabled", "user_disabled", now);
+    }
+    if (update(c, SPEND, now, hash) == 0) {
+      // a concurrent refresh spent it between the read and now: this one is the replay
+      return failed(c, p, "reuse", "refresh_token_reuse", now);
+    }
+    if (update(c, TOUCH_SESSION, now, p.sessionId()) == 0) {
+      return failed(c, p, "expired_or_revoked", null, now); // revoked meanwhile
+    }
+    String refresh = RandomTokens.urlSafe(32);
+    try (PreparedStatement s = c.prepareStatement(INSERT_TOKEN)) {
+      s.setString(1, RandomTokens.sha256(refresh));
+      s.setString(2, p.sessionId());
+      s.setObject(3, JdbcTime.toColumn(now));
+      s.setObject(4, JdbcTime.toColumn(p.sessionExpiresAt()));
+      s.executeUpdate();
+    }
+    Grant grant =
+        grant(
+            new Tokens.AccessClaims(
+                p.userId(),
+                p.username(),
+                p.tenantId(),
+                p.tenantSlug(),
+                p.roles().stream().map(Role::wireName).toList(),
+                p.sessionId(),
+                Arrays.asList(p.amr().split(" "))),
+            refresh,
+            p.sessionExpiresAt(),
+            now);
+    return new Refreshed(grant, null, p.sessionId(), p.userId(), p.tenantId());
+  }
+
+  private static final String SPEND =
+      "UPDATE auth_refresh_token SET spent_at = ? WHERE token_hash = ? AND spent_at IS NULL";
+  private static final String TOUCH_SESSION =
+      "UPDATE auth_session SET last_used_at = ? WHERE id = ? AND revoked_at IS NULL";
+  private static final String REVOKE_SESSION =
+      "UPDATE auth_session SET revoked_at = ?, revoke_reason = ? WHERE id = ? AND revoked_at IS NULL";
+  private static final String INSERT_TOKEN =
+      "INSERT INTO auth_refresh_token (token_hash, session_id, issued_at, expires_at)"
+          + " VALUES (?, ?, ?, ?)";
+
+  private static Presented read(Connection c, String hash) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(READ_TOKEN)) {
+      s.setString(1, hash);
+      try (ResultSet rs = s.executeQuery()) {
+        if (!rs.next()) {
+          return null;
+        }
+        Instant spentAt = JdbcTime.instant(rs, 1);
+        Instant expiresAt = JdbcTime.instant(rs, 2);
+        String sessionId = rs.getString(3);
+        String userId = rs.getString(4);
+        String tenantId = rs.getString(5);
+        String amr = rs.getString(6);
+        Instant sessionExpiresAt = JdbcTime.instant(rs, 7);
+        Instant revokedAt = JdbcTime.instant(rs, 8);
+        String username = rs.getString(9);
+        boolean disabled = rs.getBoolean(10);
+        String slug = rs.getString(11);
+        boolean active = "active".equals(rs.getString(12));
+        List<Role> roles = new ArrayList<>();
+        do {
+          Role.fromWire(rs.getString(13)).ifPresent(roles::add);
+        } while (rs.next());
+        Collections.sort(roles);
+        return new Presented(
+            spentAt,
+            expiresAt,
+            sessionId,
+            userId,
+            tenantId,
+            amr,
+            sessionExpiresAt,
+            revokedAt,
+            username,
+            disabled,
+            slug,
+            active,
+            List.copyOf(roles));
+      }
+    }
+  }
+
+  /** A refused refresh; with {@code revokeFor}, its session is revoked for that reason. */
+  private Refreshed failed(Connection c, Presented p, String failure, String revokeFor, Instant now)
+      throws SQLException {
+    if (revokeFor != null && p.revokedAt() == null) {
+      try (PreparedStatement s = c.prepareStatement(REVOKE_SESSION)) {
+        s.setObject(1, JdbcTime.toColumn(now));
+        s.setString(2, revokeFor);
+        s.setString(3, p.sessionId());
+        s.executeUpdate();
+      }
+      caches.revokedSessions().put(p.sessionId(), Boolean.TRUE);
+    }
+    return new Refreshed(null, failure, p.sessionId(), p.userId(), p.tenantId());
+  }
+
+  private static int update(Connection c, String sql, Instant now, String id) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      s.setObject(1, JdbcTime.toColumn(now));
+      s.setString(2, id);
+      return s.executeUpdate();
+    }
   }
 
   /** Ends one session: its refresh tokens stop working, and its access tokens at once. */
