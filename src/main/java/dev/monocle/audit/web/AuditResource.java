@@ -12,6 +12,7 @@ import dev.monocle.platform.ProblemException.FieldError;
 import dev.monocle.platform.access.Allow;
 import dev.monocle.platform.access.Role;
 import dev.monocle.platform.access.TenantScope;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.ws.rs.GET;
@@ -30,6 +31,7 @@ import java.util.List;
 @Path("api/v1/audit")
 @Produces(MediaType.APPLICATION_JSON)
 @Allow(roles = Role.AUDITOR)
+@ApplicationScoped
 public class AuditResource {
 
   @Inject AuditQueries queries;

@@ -5,6 +5,7 @@ import dev.monocle.auth.internal.CurrentCaller;
 import dev.monocle.platform.Page;
 import dev.monocle.platform.access.Allow;
 import dev.monocle.platform.access.Role;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -25,6 +26,7 @@ import java.net.URI;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Allow(roles = Role.TENANT_ADMIN)
+@ApplicationScoped
 public class AdminApiKeysResource {
 
   @Inject Administration admin;

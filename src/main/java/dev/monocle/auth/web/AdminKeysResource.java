@@ -5,6 +5,7 @@ import dev.monocle.auth.internal.SigningKeys;
 import dev.monocle.platform.DataKeys;
 import dev.monocle.platform.access.Allow;
 import dev.monocle.platform.access.Role;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.ws.rs.GET;
@@ -25,6 +26,7 @@ import java.util.Map;
 @Path("api/v1/admin/keys")
 @Produces(MediaType.APPLICATION_JSON)
 @Allow(roles = Role.PLATFORM_ADMIN)
+@ApplicationScoped
 public class AdminKeysResource {
 
   @Inject KeyAdministration administration;

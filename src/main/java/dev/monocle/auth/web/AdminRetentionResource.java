@@ -5,6 +5,7 @@ import dev.monocle.auth.Caller;
 import dev.monocle.auth.internal.CurrentCaller;
 import dev.monocle.platform.access.Allow;
 import dev.monocle.platform.access.Role;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -31,6 +32,7 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Allow(roles = Role.PLATFORM_ADMIN)
+@ApplicationScoped
 public class AdminRetentionResource {
 
   @Inject Retention retention;

@@ -10,6 +10,7 @@ import dev.monocle.platform.ProblemException;
 import dev.monocle.platform.RequestContext;
 import dev.monocle.platform.access.Allow;
 import dev.monocle.platform.access.Public;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -32,6 +33,7 @@ import java.util.Map;
 @Path("api/v1/auth")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@ApplicationScoped
 public class AuthResource {
 
   static final String REFRESH_COOKIE = "monocle_refresh";

@@ -2,6 +2,7 @@ package dev.monocle.auth.web;
 
 import dev.monocle.auth.internal.SigningKeys;
 import dev.monocle.platform.access.Public;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 
 /** The public signing keys: current, upcoming and recently retired. */
 @Path(".well-known/jwks.json")
+@ApplicationScoped
 public class JwksResource {
 
   @Inject SigningKeys keys;

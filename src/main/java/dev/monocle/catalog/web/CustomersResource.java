@@ -8,6 +8,7 @@ import dev.monocle.platform.Page;
 import dev.monocle.platform.access.Allow;
 import dev.monocle.platform.access.Role;
 import dev.monocle.platform.access.Scope;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -32,6 +33,7 @@ import java.net.URI;
 @Path("api/v1/customers")
 @Produces(MediaType.APPLICATION_JSON)
 @Allow(roles = Role.TENANT_ADMIN, scopes = Scope.CUSTOMERS_WRITE)
+@ApplicationScoped
 public class CustomersResource {
 
   @Inject Customers customers;

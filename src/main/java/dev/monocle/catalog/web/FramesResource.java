@@ -12,6 +12,7 @@ import dev.monocle.platform.StrictUtf8;
 import dev.monocle.platform.access.Allow;
 import dev.monocle.platform.access.Role;
 import dev.monocle.platform.access.Scope;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -37,6 +38,7 @@ import java.net.URI;
 @Allow(
     roles = {Role.CATALOG_EDITOR, Role.TENANT_ADMIN},
     scopes = Scope.CATALOG_WRITE)
+@ApplicationScoped
 public class FramesResource {
 
   static final String MERGE_PATCH = "application/merge-patch+json";

@@ -12,6 +12,7 @@ import dev.monocle.platform.ProblemException.FieldError;
 import dev.monocle.platform.access.Allow;
 import dev.monocle.platform.access.Role;
 import dev.monocle.platform.access.Scope;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -31,6 +32,7 @@ import java.util.TreeSet;
 /** Face-shape recommendations and the size guide. */
 @Path("api/v1/catalog")
 @Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
 public class RecommendationsResource {
 
   @Inject Recommendations recommendations;

@@ -6,6 +6,7 @@ import dev.monocle.decoding.LanguagePair;
 import dev.monocle.decoding.Segments;
 import dev.monocle.platform.access.Allow;
 import dev.monocle.platform.access.Scope;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -25,6 +26,7 @@ import java.util.Map;
 @Path("api/v1/decode")
 @Produces(MediaType.APPLICATION_JSON)
 @Allow(scopes = Scope.DECODER_NODE)
+@ApplicationScoped
 public class DecodeResource {
 
   @Inject Decoder engine;

@@ -7,6 +7,7 @@ import dev.monocle.platform.access.Allow;
 import dev.monocle.platform.access.Role;
 import dev.monocle.translation.internal.DecoderAdministration;
 import dev.monocle.translation.internal.DecoderAdministration.NodeView;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -27,6 +28,7 @@ import java.util.List;
 @Path("api/v1/admin/decoders")
 @Produces(MediaType.APPLICATION_JSON)
 @Allow(roles = Role.PLATFORM_ADMIN)
+@ApplicationScoped
 public class AdminDecodersResource {
 
   @Inject DecoderAdministration administration;

@@ -8,6 +8,7 @@ import dev.monocle.platform.access.Allow;
 import dev.monocle.platform.access.Role;
 import dev.monocle.platform.access.Scope;
 import dev.monocle.translation.internal.Coordinator;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -37,6 +38,7 @@ import java.util.List;
 @Allow(
     roles = {Role.TRANSLATOR, Role.CATALOG_EDITOR, Role.TENANT_ADMIN},
     scopes = Scope.TRANSLATE)
+@ApplicationScoped
 public class ApyResource {
 
   @Inject Coordinator coordinator;
