@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -50,6 +51,9 @@ public class RateLimiter {
 
   private ProxyManager<String> buckets;
 
+  /** One configuration per limit, built once rather than at every request. */
+  private final Map<Limit, BucketConfiguration> configurations = new ConcurrentHashMap<>();
+
   @PostConstruct
   void init() {
     buckets = Bucket4jJCache.entryProcessorBasedBuilder(caches.rateLimits()).build();
@@ -71,13 +75,15 @@ public class RateLimiter {
     return new Limit("anonymous-address", anonymousPerAddress, Duration.ofMinutes(1));
   }
 
+  private static BucketConfiguration bucket(Limit limit) {
+    return BucketConfiguration.builder()
+        .addLimit(l -> l.capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()))
+        .build();
+  }
+
   /** Takes one token for {@code subject} under {@code limit}, or refuses with 429. */
   void consume(Limit limit, String subject) {
-    BucketConfiguration configuration =
-        BucketConfiguration.builder()
-            .addLimit(
-                l -> l.capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()))
-            .build();
+    BucketConfiguration configuration = configurations.computeIfAbsent(limit, RateLimiter::bucket);
     ConsumptionProbe probe =
         buckets
             .builder()
