@@ -627,6 +627,11 @@ class AuthIT {
                 root().accessToken())
             .status());
     unauthorized(me(beforeRoleChange.accessToken()));
+    assertEquals(
+        401,
+        api.post("/api/v1/auth/refresh", Map.of("refresh_token", beforeRoleChange.refreshToken()))
+            .status(),
+        "a role change ends the session: its refresh token too");
 
     Session beforeDisable = api.user("acme", "eddie", EDITOR_PASSWORD);
     assertEquals(
@@ -634,6 +639,10 @@ class AuthIT {
         api.patch("/api/v1/admin/users/" + editorId, Map.of("disabled", true), root().accessToken())
             .status());
     unauthorized(me(beforeDisable.accessToken()));
+    assertEquals(
+        401,
+        api.post("/api/v1/auth/refresh", Map.of("refresh_token", beforeDisable.refreshToken()))
+            .status());
     assertEquals(401, api.login("acme", "eddie", EDITOR_PASSWORD).status());
     assertEquals(
         200,
@@ -869,6 +878,13 @@ class AuthIT {
         403,
         api.call("GET", ME, null, Map.of("X-API-Key", key.string("key"))).status(),
         "authenticated");
+    String milton = "red stapler basement quietly hums";
+    assertEquals(
+        201,
+        api.createUser(
+                root(), "initech", "milton", "milton@initech.example", milton, List.of("viewer"))
+            .status());
+    Session signedIn = api.user("initech", "milton", milton);
     Reply suspended =
         api.patch(
             "/api/v1/admin/tenants/" + initech.string("id"),
@@ -876,6 +892,10 @@ class AuthIT {
             root().accessToken());
     assertEquals(200, suspended.status(), suspended.raw().body());
     unauthorized(api.call("GET", ME, null, Map.of("X-API-Key", key.string("key"))));
+    Reply refreshed =
+        api.post("/api/v1/auth/refresh", Map.of("refresh_token", signedIn.refreshToken()));
+    assertEquals(401, refreshed.status(), "a suspended tenant's sessions get no new tokens");
+    assertEquals("https://monocle.dev/problems/invalid-grant", refreshed.string("type"));
   }
 
   @Test
