@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -24,8 +23,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class RateLimiter {
 
-  /** A named limit: so many requests per period. */
-  public record Limit(String name, long capacity, Duration period) {}
+  /** A named limit: so many requests per period, and the bucket configuration that says so. */
+  public record Limit(String name, long capacity, Duration period, BucketConfiguration bucket) {
+    Limit(String name, long capacity, Duration period) {
+      this(
+          name,
+          capacity,
+          period,
+          BucketConfiguration.builder()
+              .addLimit(l -> l.capacity(capacity).refillGreedy(capacity, period))
+              .build());
+    }
+  }
 
   @Inject AuthCaches caches;
   @Inject AuthMetrics metrics;
@@ -51,45 +60,45 @@ public class RateLimiter {
 
   private ProxyManager<String> buckets;
 
-  /** One configuration per limit, built once rather than at every request. */
-  private final Map<Limit, BucketConfiguration> configurations = new ConcurrentHashMap<>();
+  // The limits, built once from the settings (not at every request).
+  private Limit loginLimit;
+  private Limit mfaLimit;
+  private Limit principalLimit;
+  private Limit anonymousLimit;
 
   @PostConstruct
   void init() {
     buckets = Bucket4jJCache.entryProcessorBasedBuilder(caches.rateLimits()).build();
+    loginLimit = new Limit("login-address", loginPerAddress, Duration.ofMinutes(1));
+    mfaLimit = new Limit("mfa-user", mfaPerUser, Duration.ofMinutes(15));
+    principalLimit = new Limit("principal", perPrincipal, Duration.ofMinutes(1));
+    anonymousLimit = new Limit("anonymous-address", anonymousPerAddress, Duration.ofMinutes(1));
   }
 
   Limit loginPerAddress() {
-    return new Limit("login-address", loginPerAddress, Duration.ofMinutes(1));
+    return loginLimit;
   }
 
   Limit mfaPerUser() {
-    return new Limit("mfa-user", mfaPerUser, Duration.ofMinutes(15));
+    return mfaLimit;
   }
 
   Limit perPrincipal() {
-    return new Limit("principal", perPrincipal, Duration.ofMinutes(1));
+    return principalLimit;
   }
 
   Limit anonymousPerAddress() {
-    return new Limit("anonymous-address", anonymousPerAddress, Duration.ofMinutes(1));
-  }
-
-  private static BucketConfiguration bucket(Limit limit) {
-    return BucketConfiguration.builder()
-        .addLimit(l -> l.capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()))
-        .build();
+    return anonymousLimit;
   }
 
   /** Takes one token for {@code subject} under {@code limit}, or refuses with 429. */
   void consume(Limit limit, String subject) {
-    BucketConfiguration configuration = configurations.computeIfAbsent(limit, RateLimiter::bucket);
     ConsumptionProbe probe =
         buckets
             .builder()
             .build(
                 limit.name() + ":" + pseudonyms.of("ratelimit." + limit.name(), subject),
-                () -> configuration)
+                limit::bucket)
             .tryConsumeAndReturnRemaining(1);
     if (!probe.isConsumed()) {
       metrics.rateLimited(limit.name());

@@ -53,6 +53,11 @@ public class SessionEntity {
   }
 
   boolean isLive(Instant now) {
+    return isLive(revokedAt, expiresAt, now);
+  }
+
+  /** Whether a session of these times is live (for rows read without the entity). */
+  static boolean isLive(Instant revokedAt, Instant expiresAt, Instant now) {
     return revokedAt == null && now.isBefore(expiresAt);
   }
 }

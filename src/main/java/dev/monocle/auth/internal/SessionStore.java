@@ -180,8 +180,7 @@ public class SessionStore {
     if (p.spentAt() != null) {
       return failed(c, p, "reuse", "refresh_token_reuse", now);
     }
-    if (p.revokedAt() != null
-        || !now.isBefore(p.sessionExpiresAt())
+    if (!SessionEntity.isLive(p.revokedAt(), p.sessionExpiresAt(), now)
         || !now.isBefore(p.expiresAt())) {
       return failed(c, p, "expired_or_revoked", null, now);
     }
@@ -247,7 +246,7 @@ public class SessionStore {
         String username = rs.getString(9);
         boolean disabled = rs.getBoolean(10);
         String slug = rs.getString(11);
-        boolean active = "active".equals(rs.getString(12));
+        boolean active = TenantEntity.isActive(rs.getString(12));
         List<Role> roles = new ArrayList<>();
         do {
           Role.fromWire(rs.getString(13)).ifPresent(roles::add);
@@ -281,7 +280,7 @@ public class SessionStore {
         s.setString(3, p.sessionId());
         s.executeUpdate();
       }
-      caches.revokedSessions().put(p.sessionId(), Boolean.TRUE);
+      announceRevoked(p.sessionId());
     }
     return new Refreshed(null, failure, p.sessionId(), p.userId(), p.tenantId());
   }
@@ -298,7 +297,12 @@ public class SessionStore {
   void revoke(SessionEntity session, String reason, Instant now) {
     session.revokedAt = now;
     session.revokeReason = reason;
-    caches.revokedSessions().put(session.id, Boolean.TRUE);
+    announceRevoked(session.id);
+  }
+
+  /** Puts a revoked session into the grid cache the access filter checks on every request. */
+  private void announceRevoked(String sessionId) {
+    caches.revokedSessions().put(sessionId, Boolean.TRUE);
   }
 
   /** Ends every live session of a user but {@code keep} (null for all); returns how many. */
@@ -336,7 +340,7 @@ public class SessionStore {
                         "SELECT s.id FROM SessionEntity s WHERE s.revokedAt > :since", String.class)
                     .setParameter("since", since)
                     .getResultList());
-    ids.forEach(id -> caches.revokedSessions().put(id, Boolean.TRUE));
+    ids.forEach(this::announceRevoked);
   }
 
   static ProblemException invalidGrant() {

@@ -14,6 +14,7 @@ import java.util.UUID;
 public class TenantEntity {
 
   static final String PLATFORM = "platform";
+  static final String ACTIVE = "active";
 
   @Id String id;
   String slug;
@@ -34,12 +35,17 @@ public class TenantEntity {
     this.id = UUID.randomUUID().toString();
     this.slug = slug;
     this.name = name;
-    this.status = "active";
+    this.status = ACTIVE;
     this.createdAt = now;
     this.updatedAt = now;
   }
 
   boolean isActive() {
-    return "active".equals(status);
+    return isActive(status);
+  }
+
+  /** Whether a tenant of this status may sign in (for rows read without the entity). */
+  static boolean isActive(String status) {
+    return ACTIVE.equals(status);
   }
 }
