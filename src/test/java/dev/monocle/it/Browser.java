@@ -8,6 +8,8 @@ import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -86,8 +88,26 @@ final class Browser implements AutoCloseable {
   void click(String css) {
     WebElement element = find(css);
     element.click();
-    new WebDriverWait(driver, Duration.ofSeconds(60))
-        .until(ExpectedConditions.stalenessOf(element));
+    new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> isGone(element));
+  }
+
+  /**
+   * Whether the element left the document. Selenium's {@code stalenessOf} expects a stale-element
+   * error, but ChromeDriver answers "Node with given id does not belong to the document" when the
+   * probe races the navigation, which {@code stalenessOf} rethrows.
+   */
+  private static boolean isGone(WebElement element) {
+    try {
+      element.isEnabled();
+      return false;
+    } catch (StaleElementReferenceException e) {
+      return true;
+    } catch (WebDriverException e) {
+      if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+        return true;
+      }
+      throw e;
+    }
   }
 
   String heading() {
