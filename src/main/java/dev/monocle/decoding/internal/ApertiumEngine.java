@@ -24,9 +24,20 @@ public final class ApertiumEngine implements Decoder, AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(ApertiumEngine.class.getName());
 
-  /** How the engine runs: where the modes are and how pipelines are pooled and timed. */
+  /**
+   * How the engine runs: where the modes are, how many pipelines a pair has, how many segments may
+   * be in flight in one ({@code depth}), after how many segments one is replaced, and how long a
+   * batch may take.
+   */
   public record Settings(
-      Path modesDir, int pipelinesPerPair, int recycleAfter, Duration baseTimeout) {
+      Path modesDir, int pipelinesPerPair, int depth, int recycleAfter, Duration baseTimeout) {
+
+    /** The default depth: eight segments in flight per pipeline. */
+    public static final int DEFAULT_DEPTH = 8;
+
+    public Settings(Path modesDir, int pipelinesPerPair, int recycleAfter, Duration baseTimeout) {
+      this(modesDir, pipelinesPerPair, DEFAULT_DEPTH, recycleAfter, baseTimeout);
+    }
 
     /** Time for a batch: the base plus half a millisecond per character. */
     Duration timeoutFor(List<String> segments) {
@@ -108,10 +119,10 @@ public final class ApertiumEngine implements Decoder, AutoCloseable {
     }
   }
 
-  /** The stage process ids of the idle pipelines of {@code pair}. */
-  public List<List<Long>> idlePipelinePids(LanguagePair pair) {
+  /** The stage process ids of the pipelines of {@code pair} in service. */
+  public List<List<Long>> pipelinePids(LanguagePair pair) {
     PipelinePool pool = pools.get(pair);
-    return pool == null ? List.of() : pool.idlePids();
+    return pool == null ? List.of() : pool.pipelinePids();
   }
 
   private PipelinePool pool(LanguagePair pair) {
@@ -122,7 +133,12 @@ public final class ApertiumEngine implements Decoder, AutoCloseable {
     return pools.computeIfAbsent(
         pair,
         p ->
-            new PipelinePool(mode, settings.pipelinesPerPair(), settings.recycleAfter(), watchdog));
+            new PipelinePool(
+                mode,
+                settings.pipelinesPerPair(),
+                settings.depth(),
+                settings.recycleAfter(),
+                watchdog));
   }
 
   @Override

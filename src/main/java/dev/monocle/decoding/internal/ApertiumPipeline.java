@@ -10,31 +10,54 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One warm Apertium pipeline: a process per stage, joined by OS pipes, every stage flushing at NUL
  * ({@code -z}). A segment goes in as its stream format followed by {@code " \0"} (the blank
  * matters: without it the tagger waits for more) and comes out of the last stage up to the next
- * NUL. Several segments are written before the first answer is read, so the stages work on
- * different segments at once. A reader thread drains the last stage, so writing never waits on
- * reading. Not for concurrent use: the pool lends a pipeline to one caller at a time.
+ * NUL.
+ *
+ * <p>Several callers may have batches in the pipeline at once: each writes its segments whole under
+ * the write lock, so the pipeline's order is the callers' order, and a reader thread hands each
+ * answer to the oldest batch still waiting. The stages then work on many segments at a time and
+ * wake once for several of them; this halves Apertium's CPU time per segment under load (measured
+ * in {@code ops/bench/README.md}). Each segment starts with a superblank naming it, which Apertium
+ * passes through: an answer that does not carry the name its batch expects is out of step, and the
+ * pipeline is killed before any caller could read another's text. NUL flushing keeps segments apart
+ * exactly as when they are written one at a time.
  */
 final class ApertiumPipeline implements AutoCloseable {
 
-  private static final Object END = new Object();
-
   private final List<Process> processes;
   private final OutputStream input;
-  private final BlockingQueue<Object> answers = new LinkedBlockingQueue<>();
+  private final ReentrantLock writing = new ReentrantLock();
+  private final Queue<Batch> waiting = new ConcurrentLinkedQueue<>();
   private volatile boolean dead;
-  private final java.util.concurrent.atomic.AtomicInteger segmentsTranslated =
-      new java.util.concurrent.atomic.AtomicInteger();
-  private long nextTag;
+  private final AtomicInteger segmentsTranslated = new AtomicInteger();
+  private long nextTag; // guarded by writing
+
+  /** One caller's segments in the pipeline; {@code answers} are filled by the reader, in order. */
+  private static final class Batch {
+    final long firstTag;
+    final String[] answers;
+    int received; // reader thread only
+    final CompletableFuture<Void> done = new CompletableFuture<>();
+
+    Batch(long firstTag, int size) {
+      this.firstTag = firstTag;
+      this.answers = new String[size];
+    }
+  }
 
   private ApertiumPipeline(List<Process> processes) {
     this.processes = processes;
@@ -73,62 +96,76 @@ final class ApertiumPipeline implements AutoCloseable {
   }
 
   /**
-   * Translates the segments in order. A deadline covers the whole batch: when it passes, the
-   * watchdog kills the pipeline, which also frees a writer blocked on a full pipe.
+   * Translates the segments in order. A deadline covers the whole batch, including the wait for the
+   * write lock and for batches ahead of it: when it passes, the pipeline is killed (which also
+   * frees a writer blocked on a full pipe), and every batch in it fails.
    */
   List<String> translate(
       List<String> segments, Duration timeout, ScheduledExecutorService watchdog) {
-    if (dead) {
-      throw new DecoderException("Apertium pipeline is closed", null);
+    List<StreamFormat.Encoded> encoded = new ArrayList<>(segments.size());
+    for (String segment : segments) {
+      encoded.add(StreamFormat.encode(segment));
     }
     long deadline = System.nanoTime() + timeout.toNanos();
     ScheduledFuture<?> alarm =
         watchdog.schedule(this::close, timeout.toNanos(), TimeUnit.NANOSECONDS);
     try {
-      List<StreamFormat.Encoded> encoded = new ArrayList<>(segments.size());
-      long firstTag = nextTag;
-      for (String segment : segments) {
-        StreamFormat.Encoded one = StreamFormat.encode(segment);
-        encoded.add(one);
-        input.write(tag(nextTag++).getBytes(StandardCharsets.US_ASCII));
-        input.write(one.stream().getBytes(StandardCharsets.UTF_8));
-        input.write(FLUSH);
+      Batch batch = write(encoded, deadline);
+      try {
+        batch.done.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (TimeoutException late) {
+        close();
+        throw new DecoderException("Apertium pipeline timed out", null);
+      } catch (ExecutionException failed) {
+        throw (DecoderException) failed.getCause();
       }
-      input.flush();
       List<String> translated = new ArrayList<>(segments.size());
-      long expected = firstTag;
-      for (StreamFormat.Encoded one : encoded) {
-        long left = deadline - System.nanoTime();
-        Object answer = left > 0 ? answers.poll(left, TimeUnit.NANOSECONDS) : null;
-        if (answer == null) {
-          close();
-          throw new DecoderException("Apertium pipeline timed out", null);
-        }
-        if (answer == END) {
-          close();
-          throw new DecoderException("an Apertium stage ended", null);
-        }
-        String tagged = (String) answer;
-        String tag = tag(expected++);
-        int at = tagged.indexOf(tag);
-        if (at < 0) {
-          close();
-          throw new DecoderException("Apertium pipeline out of step", null);
-        }
-        String stream = tagged.substring(0, at) + tagged.substring(at + tag.length());
-        translated.add(StreamFormat.decode(withoutFlushBlank(stream), one.lifted()));
+      for (int i = 0; i < encoded.size(); i++) {
+        translated.add(
+            StreamFormat.decode(withoutFlushBlank(batch.answers[i]), encoded.get(i).lifted()));
       }
       segmentsTranslated.addAndGet(segments.size());
       return translated;
-    } catch (IOException broken) {
-      close();
-      throw new DecoderException("Apertium pipeline broke", broken);
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
       close();
       throw new DecoderException("interrupted", interrupted);
     } finally {
       alarm.cancel(false);
+    }
+  }
+
+  /** Writes a batch whole, after the batches already in the pipeline. */
+  private Batch write(List<StreamFormat.Encoded> encoded, long deadline)
+      throws InterruptedException {
+    if (!writing.tryLock(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+      close();
+      throw new DecoderException("Apertium pipeline timed out", null);
+    }
+    try {
+      if (dead) {
+        throw new DecoderException("Apertium pipeline is closed", null);
+      }
+      Batch batch = new Batch(nextTag, encoded.size());
+      nextTag += encoded.size();
+      waiting.add(batch);
+      if (dead) { // the reader may have failed the waiting batches just before the add
+        waiting.remove(batch);
+        throw new DecoderException("Apertium pipeline is closed", null);
+      }
+      long tag = batch.firstTag;
+      for (StreamFormat.Encoded one : encoded) {
+        input.write(tag(tag++).getBytes(StandardCharsets.US_ASCII));
+        input.write(one.stream().getBytes(StandardCharsets.UTF_8));
+        input.write(FLUSH);
+      }
+      input.flush();
+      return batch;
+    } catch (IOException broken) {
+      close();
+      throw new DecoderException("Apertium pipeline broke", broken);
+    } finally {
+      writing.unlock();
     }
   }
 
@@ -158,7 +195,9 @@ final class ApertiumPipeline implements AutoCloseable {
         for (int i = 0; i < read; i++) {
           if (buffer[i] == 0) {
             answer.write(buffer, start, i - start);
-            answers.add(answer.toString(StandardCharsets.UTF_8));
+            if (!deliver(answer.toString(StandardCharsets.UTF_8))) {
+              return;
+            }
             answer.reset();
             start = i + 1;
           }
@@ -166,10 +205,36 @@ final class ApertiumPipeline implements AutoCloseable {
         answer.write(buffer, start, read - start);
       }
     } catch (IOException closed) {
-      // the pipeline was closed or a stage died: END below tells the waiting caller
+      // the pipeline was closed or a stage died: the waiting batches fail below
     } finally {
-      dead = true;
-      answers.add(END);
+      close();
+      failWaiting(new DecoderException("an Apertium stage ended", null));
+    }
+  }
+
+  /** Hands an answer to the oldest waiting batch; false when it is not that batch's next one. */
+  private boolean deliver(String tagged) {
+    Batch batch = waiting.peek();
+    String tag = batch == null ? null : tag(batch.firstTag + batch.received);
+    int at = tag == null ? -1 : tagged.indexOf(tag);
+    if (at < 0) {
+      close();
+      failWaiting(new DecoderException("Apertium pipeline out of step", null));
+      return false;
+    }
+    batch.answers[batch.received++] = tagged.substring(0, at) + tagged.substring(at + tag.length());
+    if (batch.received == batch.answers.length) {
+      waiting.poll();
+      batch.done.complete(null);
+    }
+    return true;
+  }
+
+  private void failWaiting(DecoderException failure) {
+    dead = true;
+    Batch batch;
+    while ((batch = waiting.poll()) != null) {
+      batch.done.completeExceptionally(failure);
     }
   }
 

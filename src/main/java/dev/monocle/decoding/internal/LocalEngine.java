@@ -17,8 +17,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * The local Apertium engine as the application's one {@link Decoder} bean. Settings: {@code
  * monocle.apertium.modes-dir}, {@code monocle.decoder.pipelines-per-pair}, {@code
- * monocle.decoder.recycle-after}, {@code monocle.decoder.timeout-ms} and {@code
- * monocle.decoder.warm-pairs} ({@code all}, or a list such as {@code en-es,es-en}).
+ * monocle.decoder.pipeline-depth}, {@code monocle.decoder.recycle-after}, {@code
+ * monocle.decoder.timeout-ms} and {@code monocle.decoder.warm-pairs} ({@code all}, or a list such
+ * as {@code en-es,es-en}).
  */
 @ApplicationScoped
 public class LocalEngine implements Decoder {
@@ -40,6 +41,11 @@ public class LocalEngine implements Decoder {
                     config
                         .getOptionalValue("monocle.decoder.pipelines-per-pair", Integer.class)
                         .orElse(2)),
+                Math.max(
+                    1,
+                    config
+                        .getOptionalValue("monocle.decoder.pipeline-depth", Integer.class)
+                        .orElse(ApertiumEngine.Settings.DEFAULT_DEPTH)),
                 Math.max(
                     1,
                     config

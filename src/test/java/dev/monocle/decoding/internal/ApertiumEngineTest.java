@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -140,11 +141,52 @@ class ApertiumEngineTest {
     try (ApertiumEngine own = Apertium.engine(1, 1_000_000)) {
       String sentence = "The glasses are on the table.";
       String expected = own.translate(EN_ES, List.of(sentence)).get(0);
-      List<Long> before = own.idlePipelinePids(EN_ES).get(0);
+      List<Long> before = own.pipelinePids(EN_ES).get(0);
       kill("-KILL", before.get(before.size() / 2));
       assertEquals(expected, own.translate(EN_ES, List.of(sentence)).get(0));
-      List<Long> after = own.idlePipelinePids(EN_ES).get(0);
+      List<Long> after = own.pipelinePids(EN_ES).get(0);
       assertTrue(Collections.disjoint(before, after), "a fresh pipeline replaced the broken one");
+    }
+  }
+
+  @Test
+  void batchesSharingOnePipelineComeBackToTheirCallersEvenWhenAStageIsKilledAmongThem()
+      throws Exception {
+    try (ApertiumEngine own = Apertium.engine(1, 1_000_000)) {
+      own.translate(EN_ES, List.of("warm"));
+      List<Long> first = own.pipelinePids(EN_ES).get(0);
+      ExecutorService callers = Executors.newFixedThreadPool(8);
+      CountDownLatch underWay = new CountDownLatch(8 * 5);
+      try {
+        List<Future<String>> problems = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+          int caller = t;
+          problems.add(
+              callers.submit(
+                  () -> {
+                    for (int i = 0; i < 30; i++) {
+                      String marker = "Zq" + caller + "x" + i + "w";
+                      List<String> answer =
+                          own.translate(EN_ES, List.of("The " + marker + " frames are light."));
+                      underWay.countDown();
+                      if (!answer.get(0).contains(marker)
+                          || answer.get(0).matches(".*Zq(?!" + caller + "x" + i + "w).*")) {
+                        return "caller " + caller + " got " + answer;
+                      }
+                    }
+                    return null;
+                  }));
+        }
+        assertTrue(underWay.await(60, TimeUnit.SECONDS));
+        kill("-KILL", first.get(first.size() / 2));
+        for (Future<String> problem : problems) {
+          assertEquals(null, problem.get(120, TimeUnit.SECONDS));
+        }
+      } finally {
+        callers.shutdownNow();
+      }
+      assertEquals(1, own.pipelinePids(EN_ES).size(), "one pipeline served them all");
+      assertTrue(Collections.disjoint(first, own.pipelinePids(EN_ES).get(0)), "and was replaced");
     }
   }
 
@@ -154,11 +196,11 @@ class ApertiumEngineTest {
     try (ApertiumEngine own = new ApertiumEngine(settings)) {
       String sentence = "The glasses are on the table.";
       String expected = own.translate(EN_ES, List.of(sentence)).get(0);
-      List<Long> hung = own.idlePipelinePids(EN_ES).get(0);
+      List<Long> hung = own.pipelinePids(EN_ES).get(0);
       kill("-STOP", hung.get(1));
       try {
         assertEquals(expected, own.translate(EN_ES, List.of(sentence)).get(0));
-        assertFalse(own.idlePipelinePids(EN_ES).contains(hung), "the hung pipeline was not kept");
+        assertFalse(own.pipelinePids(EN_ES).contains(hung), "the hung pipeline was not kept");
       } finally {
         new ProcessBuilder("kill", "-KILL", Long.toString(hung.get(1))).start().waitFor();
       }
@@ -170,11 +212,11 @@ class ApertiumEngineTest {
     try (ApertiumEngine own = Apertium.engine(1, 3)) {
       String sentence = "The glasses are on the table.";
       String first = own.translate(EN_ES, List.of(sentence, sentence)).get(0);
-      List<Long> pipeline = own.idlePipelinePids(EN_ES).get(0);
+      List<Long> pipeline = own.pipelinePids(EN_ES).get(0);
       assertEquals(List.of(first, first), own.translate(EN_ES, List.of(sentence, sentence)));
-      assertTrue(own.idlePipelinePids(EN_ES).isEmpty(), "closed after 4 ≥ 3 segments");
+      assertTrue(own.pipelinePids(EN_ES).isEmpty(), "closed after 4 ≥ 3 segments");
       assertEquals(first, own.translate(EN_ES, List.of(sentence)).get(0));
-      assertNotEquals(pipeline, own.idlePipelinePids(EN_ES).get(0));
+      assertNotEquals(pipeline, own.pipelinePids(EN_ES).get(0));
     }
   }
 
