@@ -3,18 +3,26 @@
 #   apy        Apertium APy (Debian's, on loopback): GET /translate?langpair=eng|spa&q=...
 #   monocle    Monocle's POST /api/v1/translate with an API key, the translation cache off,
 #              served by the local engine (warm Apertium pipelines)
-# each at one connection (latency) and at BENCH_CONNECTIONS (throughput), as words/s.
-# Then scale-out: the coordinator's local engine drained, its traffic on one Monocle decoder node
-# (pinned to CPU 0), then on two (CPU 0 and CPU 1), at the same load.
+# each at one connection (latency) and at BENCH_CONNECTIONS (throughput), as words/s. Monocle is
+# measured only once its JIT has settled (ops/bench/jit-warmup.sh).
+# Then scale-out: the coordinator's local engine drained, its traffic on one Monocle decoder node,
+# then on two, at the same load. Each node gets a fixed CPU budget (BENCH_DECODER_CPUS, default
+# 0.4 of one CPU: a cgroup CPU quota on the node and its Apertium processes, set once both nodes
+# have warmed up without one), so that the nodes, not the two shared cores, limit throughput:
+# the situation in which a second node is supposed to help. Where cgroups cannot be written,
+# nodes are pinned to one CPU each instead (taskset), and the script says so. Every figure shows
+# the CPU time the hypervisor stole from this machine while it was taken (/proc/stat).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 duration=${BENCH_DURATION:-20s}
 connections=${BENCH_CONNECTIONS:-8}
+decoder_cpus=${BENCH_DECODER_CPUS:-0.4}
 sentence='I see the red glasses on the table.'
 words=8
 db=monocle_bench
 
 ops/apertium-packages
+. ops/bench/jit-warmup.sh
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 2; }
 freeport() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 urlencode() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$1"; }
@@ -27,7 +35,12 @@ ready() { # url, seconds
 }
 
 pids=()
-stop_all() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+cgroups=()
+stop_all() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  for dir in "${cgroups[@]}"; do rmdir "$dir" 2>/dev/null || true; done
+}
 
 apy_port=$(freeport)
 ops/apy/apy-loopback -p "$apy_port" /usr/share/apertium/modes >/tmp/monocle-bench-apy.log 2>&1 &
@@ -52,28 +65,34 @@ body="{\"source\":\"en\",\"target\":\"es\",\"segments\":[\"$sentence\"]}"
 echo "APy:     $(curl -s "$apy_url")"
 echo "Monocle: $(curl -s -X POST -H "X-API-Key: $key" -H 'Content-Type: application/json' -d "$body" "$MONOCLE_URL/api/v1/translate")"
 
+cpu_stat() { head -1 /proc/stat; }
 measure() { # name connections url [post]
-  local name=$1 c=$2 url=$3 t json
+  local name=$1 c=$2 url=$3 t json before
   t=$([ "$c" = 1 ] && echo 1 || echo 2)
+  before=$(cpu_stat)
   if [ "${4:-}" = post ]; then
     json=$(BENCH_METHOD=POST BENCH_BODY=$body BENCH_HEADERS=$'X-API-Key: '"$key"$'\nContent-Type: application/json' \
       wrk -t"$t" -c"$c" -d"$duration" --latency -s ops/bench/summary.lua "$url" | grep '^{')
   else
     json=$(wrk -t"$t" -c"$c" -d"$duration" --latency -s ops/bench/summary.lua "$url" | grep '^{')
   fi
-  python3 - "$name" "$c" "$words" "$json" <<'PY'
+  python3 - "$name" "$c" "$words" "$json" "$before" "$(cpu_stat)" <<'PY'
 import json, sys
 name, c, words, j = sys.argv[1], sys.argv[2], int(sys.argv[3]), json.loads(sys.argv[4])
+a, b = ([int(x) for x in s.split()[1:]] for s in sys.argv[5:7])
+d = [y - x for x, y in zip(a, b)]
+steal = 100 * d[7] / max(1, sum(d[:8]))  # /proc/stat: user nice system idle iowait irq softirq steal
 flag = "" if j["non_2xx"] == 0 and j["socket_errors"] == 0 else "  INVALID: non-2xx or socket errors"
 print(f'{name:<26} c={c:<3} {j["rps"]:>9.1f} req/s {j["rps"]*words:>9.0f} words/s '
-      f'p50 {j["p50_ms"]:>7.2f} ms p95 {j["p95_ms"]:>7.2f} ms p99 {j["p99_ms"]:>7.2f} ms{flag}')
+      f'p50 {j["p50_ms"]:>7.2f} ms p95 {j["p95_ms"]:>7.2f} ms p99 {j["p99_ms"]:>7.2f} ms '
+      f'steal {steal:4.1f}%{flag}')
 PY
 }
 
-echo "warming up (20 s each: the JIT settles)..."
+echo "warming up: APy 20 s, Monocle until its JIT has settled..."
 wrk -t2 -c4 -d20s "$apy_url" >/dev/null
 BENCH_METHOD=POST BENCH_BODY=$body BENCH_HEADERS=$'X-API-Key: '"$key"$'\nContent-Type: application/json' \
-  wrk -t2 -c4 -d20s -s ops/bench/summary.lua "$MONOCLE_URL/api/v1/translate" >/dev/null
+  warm_until_settled "$server" -t2 -c"$connections" -s ops/bench/summary.lua "$MONOCLE_URL/api/v1/translate"
 printf '\n%s words a request, %s per figure\n' "$words" "$duration"
 for c in 1 "$connections"; do
   measure "apy" "$c" "$apy_url"
@@ -97,14 +116,42 @@ measure "monocle paragraph" "$connections" "$MONOCLE_URL/api/v1/translate" post
 words=8
 body="{\"source\":\"en\",\"target\":\"es\",\"segments\":[\"$sentence\"]}"
 
-# Scale-out: decoder nodes on the same database, each pinned to one CPU.
-start_decoder() { # cpu: sets decoder_url
-  local port
+# Scale-out: decoder nodes on the same database, each with its own CPU budget.
+cgroot=""
+if [ -f /sys/fs/cgroup/cgroup.controllers ]; then # cgroup v2: needs the cpu controller delegated
+  if [ -w /sys/fs/cgroup ] && grep -qw cpu /sys/fs/cgroup/cgroup.subtree_control; then cgroot=/sys/fs/cgroup; fi
+elif [ -w /sys/fs/cgroup/cpu ]; then # cgroup v1
+  cgroot=/sys/fs/cgroup/cpu
+fi
+budget() { # name -> a cgroup directory (no quota yet), or nothing
+  [ -n "$cgroot" ] || return 0
+  local dir=$cgroot/monocle-bench-$1
+  mkdir -p "$dir" 2>/dev/null || return 0
+  echo "$dir"
+}
+limit() { # dir cpus|max: the node's CPU quota (a JVM on 0.4 CPU takes many minutes to compile
+          # its hot paths, so nodes warm up without a quota and get it before they are measured)
+  local dir=$1 quota
+  quota=$([ "$2" = max ] && echo -1 || python3 -c "print(int(float('$2') * 100000))")
+  if [ -f "$dir/cpu.max" ]; then echo "$([ "$quota" = -1 ] && echo max || echo "$quota") 100000" >"$dir/cpu.max"
+  else echo 100000 >"$dir/cpu.cfs_period_us"; echo "$quota" >"$dir/cpu.cfs_quota_us"; fi
+}
+start_decoder() { # n: sets decoder_url and decoder_pid
+  local port dir
   port=$(freeport)
-  MONOCLE_ROLE=decoder MONOCLE_PORT=$port MONOCLE_DB_URL=jdbc:postgresql://127.0.0.1:5432/$db \
-    MONOCLE_DB_USER=postgres MONOCLE_DATA_DIR=$data MONOCLE_JAVA_OPTS=-Xmx512m \
-    taskset -c "$1" ops/run >"$data/decoder-$1.log" 2>&1 &
-  pids+=($!)
+  dir=$(budget "decoder-$1")
+  if [ -n "$dir" ]; then
+    cgroups+=("$dir")
+    MONOCLE_ROLE=decoder MONOCLE_PORT=$port MONOCLE_DB_URL=jdbc:postgresql://127.0.0.1:5432/$db \
+      MONOCLE_DB_USER=postgres MONOCLE_DATA_DIR=$data MONOCLE_JAVA_OPTS=-Xmx512m \
+      sh -c 'echo $$ >"$1/cgroup.procs" && exec ops/run' sh "$dir" >"$data/decoder-$1.log" 2>&1 &
+  else
+    MONOCLE_ROLE=decoder MONOCLE_PORT=$port MONOCLE_DB_URL=jdbc:postgresql://127.0.0.1:5432/$db \
+      MONOCLE_DB_USER=postgres MONOCLE_DATA_DIR=$data MONOCLE_JAVA_OPTS=-Xmx512m \
+      taskset -c "$1" ops/run >"$data/decoder-$1.log" 2>&1 &
+  fi
+  decoder_pid=$!
+  pids+=("$decoder_pid")
   decoder_url="http://127.0.0.1:$port"
 }
 register() { # url -> id
@@ -116,14 +163,14 @@ drain() { # id true|false
   curl -s -o /dev/null -X PATCH -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
     -d "{\"drained\":$2}" "$MONOCLE_URL/api/v1/admin/decoders/$1"
 }
-start_decoder 0; d1=$decoder_url
-start_decoder 1; d2=$decoder_url
+start_decoder 0; d1=$decoder_url; p1=$decoder_pid
+start_decoder 1; d2=$decoder_url; p2=$decoder_pid
 ready "$d1/health/ready" 180
 ready "$d2/health/ready" 180
 drain local true
-warm() { # a short load, so a fresh node's JIT settles before it is measured
+warm() { # "pids": load until the nodes' JIT has settled
   BENCH_METHOD=POST BENCH_BODY=$body BENCH_HEADERS=$'X-API-Key: '"$key"$'\nContent-Type: application/json' \
-    wrk -t2 -c4 -d15s -s ops/bench/summary.lua "$MONOCLE_URL/api/v1/translate" >/dev/null
+    warm_until_settled "$1" -t2 -c"$connections" -s ops/bench/summary.lua "$MONOCLE_URL/api/v1/translate"
 }
 statuses() { # what 20 requests answer now
   for _ in $(seq 1 20); do
@@ -132,14 +179,27 @@ statuses() { # what 20 requests answer now
   done | sort | uniq -c | tr '\n' ' '; echo
 }
 id1=$(register "$d1")
-warm
-printf '\nscale-out (coordinator local engine drained; decoder nodes pinned to one CPU each)\n'
+id2=$(register "$d2")
+echo "warming up both decoder nodes (no CPU quota yet) until their JIT has settled..."
+warm "$p1 $p2"
+if [ ${#cgroups[@]} -gt 0 ]; then
+  for dir in "${cgroups[@]}"; do limit "$dir" "$decoder_cpus"; done
+  printf '\nscale-out (coordinator local engine drained; each decoder node limited to %s CPU by %s)\n' \
+    "$decoder_cpus" "$cgroot"
+else
+  printf '\nscale-out (coordinator local engine drained; no writable cgroups: decoder nodes pinned to one CPU each)\n'
+fi
+drain "$id2" true
+sleep 2
 measure "one decoder node" "$connections" "$MONOCLE_URL/api/v1/translate" post
 echo "  statuses after: $(statuses)"
-id2=$(register "$d2")
-warm
+drain "$id2" false
+sleep 2
 measure "two decoder nodes" "$connections" "$MONOCLE_URL/api/v1/translate" post
 echo "  statuses after: $(statuses)"
+for dir in "${cgroups[@]}"; do
+  echo "  $(basename "$dir"): $(grep -E 'nr_throttled|throttled' "$dir/cpu.stat" 2>/dev/null | tr '\n' ' ')"
+done
 curl -s -H "Authorization: Bearer $token" "$MONOCLE_URL/api/v1/admin/decoders" | python3 -c '
 import json, sys
 for n in json.load(sys.stdin)["items"]:
