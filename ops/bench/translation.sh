@@ -38,7 +38,7 @@ pids=()
 cgroups=()
 stop_all() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
+  for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done # not the server: killed after
   for dir in "${cgroups[@]}"; do rmdir "$dir" 2>/dev/null || true; done
 }
 
