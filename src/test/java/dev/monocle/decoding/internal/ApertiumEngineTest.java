@@ -105,35 +105,7 @@ class ApertiumEngineTest {
 
   @Test
   void concurrentCallersNeverReceiveEachOthersText() throws Exception {
-    ExecutorService callers = Executors.newFixedThreadPool(8);
-    try {
-      List<Future<String>> problems = new ArrayList<>();
-      for (int t = 0; t < 8; t++) {
-        int caller = t;
-        problems.add(
-            callers.submit(
-                () -> {
-                  for (int i = 0; i < 40; i++) {
-                    String marker = "Zq" + caller + "x" + i + "w";
-                    List<String> answer =
-                        engine.translate(
-                            EN_ES, List.of("The " + marker + " glasses are red.", marker + "b"));
-                    if (!answer.get(0).contains(marker) || !answer.get(1).contains(marker + "b")) {
-                      return "caller " + caller + " got " + answer;
-                    }
-                    if (answer.get(0).matches(".*Zq(?!" + caller + "x" + i + "w).*")) {
-                      return "caller " + caller + " got foreign text " + answer;
-                    }
-                  }
-                  return null;
-                }));
-      }
-      for (Future<String> problem : problems) {
-        assertEquals(null, problem.get(120, TimeUnit.SECONDS));
-      }
-    } finally {
-      callers.shutdownNow();
-    }
+    eightCallersGetTheirOwnText(engine, 40, 0, () -> {});
   }
 
   @Test
@@ -155,38 +127,56 @@ class ApertiumEngineTest {
     try (ApertiumEngine own = Apertium.engine(1, 1_000_000)) {
       own.translate(EN_ES, List.of("warm"));
       List<Long> first = own.pipelinePids(EN_ES).get(0);
-      ExecutorService callers = Executors.newFixedThreadPool(8);
-      CountDownLatch underWay = new CountDownLatch(8 * 5);
-      try {
-        List<Future<String>> problems = new ArrayList<>();
-        for (int t = 0; t < 8; t++) {
-          int caller = t;
-          problems.add(
-              callers.submit(
-                  () -> {
-                    for (int i = 0; i < 30; i++) {
-                      String marker = "Zq" + caller + "x" + i + "w";
-                      List<String> answer =
-                          own.translate(EN_ES, List.of("The " + marker + " frames are light."));
-                      underWay.countDown();
-                      if (!answer.get(0).contains(marker)
-                          || answer.get(0).matches(".*Zq(?!" + caller + "x" + i + "w).*")) {
-                        return "caller " + caller + " got " + answer;
-                      }
-                    }
-                    return null;
-                  }));
-        }
-        assertTrue(underWay.await(60, TimeUnit.SECONDS));
-        kill("-KILL", first.get(first.size() / 2));
-        for (Future<String> problem : problems) {
-          assertEquals(null, problem.get(120, TimeUnit.SECONDS));
-        }
-      } finally {
-        callers.shutdownNow();
-      }
+      eightCallersGetTheirOwnText(own, 30, 40, () -> kill("-KILL", first.get(first.size() / 2)));
       assertEquals(1, own.pipelinePids(EN_ES).size(), "one pipeline served them all");
       assertTrue(Collections.disjoint(first, own.pipelinePids(EN_ES).get(0)), "and was replaced");
+    }
+  }
+
+  /** Something to do while the callers are under way. */
+  private interface Midway {
+    void run() throws Exception;
+  }
+
+  /**
+   * Eight callers translate batches carrying their own marker words, {@code rounds} each; once
+   * {@code midwayAfter} batches have come back, {@code midway} runs. Every caller must get exactly
+   * its own text back, every time.
+   */
+  private static void eightCallersGetTheirOwnText(
+      ApertiumEngine engine, int rounds, int midwayAfter, Midway midway) throws Exception {
+    ExecutorService callers = Executors.newFixedThreadPool(8);
+    CountDownLatch underWay = new CountDownLatch(midwayAfter);
+    try {
+      List<Future<String>> problems = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        int caller = t;
+        problems.add(
+            callers.submit(
+                () -> {
+                  for (int i = 0; i < rounds; i++) {
+                    String marker = "Zq" + caller + "x" + i + "w";
+                    List<String> answer =
+                        engine.translate(
+                            EN_ES, List.of("The " + marker + " glasses are red.", marker + "b"));
+                    underWay.countDown();
+                    if (!answer.get(0).contains(marker) || !answer.get(1).contains(marker + "b")) {
+                      return "caller " + caller + " got " + answer;
+                    }
+                    if (answer.get(0).matches(".*Zq(?!" + caller + "x" + i + "w).*")) {
+                      return "caller " + caller + " got foreign text " + answer;
+                    }
+                  }
+                  return null;
+                }));
+      }
+      assertTrue(underWay.await(60, TimeUnit.SECONDS), "the callers got under way");
+      midway.run();
+      for (Future<String> problem : problems) {
+        assertEquals(null, problem.get(120, TimeUnit.SECONDS));
+      }
+    } finally {
+      callers.shutdownNow();
     }
   }
 
