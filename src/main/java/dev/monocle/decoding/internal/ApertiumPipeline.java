@@ -14,6 +14,7 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -106,26 +107,25 @@ final class ApertiumPipeline implements AutoCloseable {
     for (String segment : segments) {
       encoded.add(StreamFormat.encode(segment));
     }
+    if (timeout.isZero() || timeout.isNegative()) {
+      throw new DecoderException("Apertium pipeline timed out", null); // late already: kill nothing
+    }
     long deadline = System.nanoTime() + timeout.toNanos();
-    ScheduledFuture<?> alarm =
-        watchdog.schedule(this::close, timeout.toNanos(), TimeUnit.NANOSECONDS);
+    ScheduledFuture<?> alarm;
     try {
-      Batch batch = write(encoded, deadline);
-      try {
-        batch.done.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-      } catch (TimeoutException late) {
-        close();
-        throw new DecoderException("Apertium pipeline timed out", null);
-      } catch (ExecutionException failed) {
-        throw (DecoderException) failed.getCause();
-      }
-      List<String> translated = new ArrayList<>(segments.size());
-      for (int i = 0; i < encoded.size(); i++) {
-        translated.add(
-            StreamFormat.decode(withoutFlushBlank(batch.answers[i]), encoded.get(i).lifted()));
-      }
-      segmentsTranslated.addAndGet(segments.size());
-      return translated;
+      alarm = watchdog.schedule(this::close, timeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException shuttingDown) {
+      throw new DecoderException("the Apertium engine is stopping", shuttingDown);
+    }
+    Batch batch;
+    try {
+      batch = write(encoded, deadline);
+      batch.done.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException late) {
+      close();
+      throw new DecoderException("Apertium pipeline timed out", null);
+    } catch (ExecutionException failed) {
+      throw new DecoderException(failed.getCause().getMessage(), failed.getCause());
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
       close();
@@ -133,6 +133,13 @@ final class ApertiumPipeline implements AutoCloseable {
     } finally {
       alarm.cancel(false);
     }
+    List<String> translated = new ArrayList<>(segments.size());
+    for (int i = 0; i < encoded.size(); i++) {
+      translated.add(
+          StreamFormat.decode(withoutFlushBlank(batch.answers[i]), encoded.get(i).lifted()));
+    }
+    segmentsTranslated.addAndGet(segments.size());
+    return translated;
   }
 
   /** Writes a batch whole, after the batches already in the pipeline. */
@@ -212,12 +219,17 @@ final class ApertiumPipeline implements AutoCloseable {
     }
   }
 
-  /** Hands an answer to the oldest waiting batch; false when it is not that batch's next one. */
+  /**
+   * Hands an answer to the oldest waiting batch; false when it is not that batch's next one. The
+   * answer must carry exactly one tag, the expected one: text cannot make a tag (its brackets are
+   * escaped), so a second tag means two segments came back as one, and the pipeline is dropped
+   * before either reaches a caller.
+   */
   private boolean deliver(String tagged) {
     Batch batch = waiting.peek();
     String tag = batch == null ? null : tag(batch.firstTag + batch.received);
-    int at = tag == null ? -1 : tagged.indexOf(tag);
-    if (at < 0) {
+    int at = tag == null ? -1 : onlyTag(tagged);
+    if (at < 0 || !tagged.startsWith(tag, at)) {
       close();
       failWaiting(new DecoderException("Apertium pipeline out of step", null));
       return false;
@@ -228,6 +240,23 @@ final class ApertiumPipeline implements AutoCloseable {
       batch.done.complete(null);
     }
     return true;
+  }
+
+  /** Where the answer's one tag starts, or -1 when it has none or several. */
+  static int onlyTag(String answer) {
+    int found = -1;
+    for (int i = 0; i < answer.length(); i++) {
+      char c = answer.charAt(i);
+      if (c == '\\') {
+        i++; // an escaped character is text
+      } else if (c == '[' && i + 1 < answer.length() && answer.charAt(i + 1) == '=') {
+        if (found >= 0) {
+          return -1;
+        }
+        found = i;
+      }
+    }
+    return found;
   }
 
   private void failWaiting(DecoderException failure) {

@@ -52,9 +52,11 @@ public class LocalEngine implements Decoder {
                         .getOptionalValue("monocle.decoder.recycle-after", Integer.class)
                         .orElse(5_000)),
                 Duration.ofMillis(
-                    config
-                        .getOptionalValue("monocle.decoder.timeout-ms", Long.class)
-                        .orElse(5_000L))));
+                    Math.max(
+                        1L,
+                        config
+                            .getOptionalValue("monocle.decoder.timeout-ms", Long.class)
+                            .orElse(5_000L)))));
     String warm =
         config.getOptionalValue("monocle.decoder.warm-pairs", String.class).orElse("").trim();
     Set<LanguagePair> pairs =

@@ -92,6 +92,10 @@ final class PipelinePool implements AutoCloseable {
             chosen = slot;
           }
         }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) { // late already: it must not take a place in a pipeline shared with others
+          throw DecoderException.busy("every " + mode.name() + " pipeline is busy");
+        }
         if (chosen == null && free >= 0) {
           chosen = slots[free] = new Slot(ApertiumPipeline.start(mode.stages()));
         }
@@ -99,10 +103,6 @@ final class PipelinePool implements AutoCloseable {
           chosen.segments += segments;
           chosen.chars += chars;
           return chosen;
-        }
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          throw DecoderException.busy("every " + mode.name() + " pipeline is busy");
         }
         TimeUnit.NANOSECONDS.timedWait(this, left);
       }

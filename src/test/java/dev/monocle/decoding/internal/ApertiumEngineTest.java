@@ -128,8 +128,9 @@ class ApertiumEngineTest {
       own.translate(EN_ES, List.of("warm"));
       List<Long> first = own.pipelinePids(EN_ES).get(0);
       eightCallersGetTheirOwnText(own, 30, 40, () -> kill("-KILL", first.get(first.size() / 2)));
-      assertEquals(1, own.pipelinePids(EN_ES).size(), "one pipeline served them all");
-      assertTrue(Collections.disjoint(first, own.pipelinePids(EN_ES).get(0)), "and was replaced");
+      assertTrue(
+          Collections.disjoint(first, own.pipelinePids(EN_ES).get(0)),
+          "the pipeline they shared was replaced");
     }
   }
 
@@ -163,7 +164,8 @@ class ApertiumEngineTest {
                     if (!answer.get(0).contains(marker) || !answer.get(1).contains(marker + "b")) {
                       return "caller " + caller + " got " + answer;
                     }
-                    if (answer.get(0).matches(".*Zq(?!" + caller + "x" + i + "w).*")) {
+                    String foreign = ".*Zq(?!" + caller + "x" + i + "w).*";
+                    if (answer.get(0).matches(foreign) || answer.get(1).matches(foreign)) {
                       return "caller " + caller + " got foreign text " + answer;
                     }
                   }
