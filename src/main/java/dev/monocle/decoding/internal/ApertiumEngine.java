@@ -35,10 +35,6 @@ public final class ApertiumEngine implements Decoder, AutoCloseable {
     /** The default depth: eight segments in flight per pipeline. */
     public static final int DEFAULT_DEPTH = 8;
 
-    public Settings(Path modesDir, int pipelinesPerPair, int recycleAfter, Duration baseTimeout) {
-      this(modesDir, pipelinesPerPair, DEFAULT_DEPTH, recycleAfter, baseTimeout);
-    }
-
     /** Time for a batch: the base plus half a millisecond per character. */
     Duration timeoutFor(List<String> segments) {
       long chars = segments.stream().mapToLong(String::length).sum();

@@ -60,15 +60,11 @@ final class PipelinePool implements AutoCloseable {
     long deadline = System.nanoTime() + timeout.toNanos();
     int chars = segments.stream().mapToInt(String::length).sum();
     Slot slot = enter(segments.size(), chars, deadline);
-    boolean failed = true;
     try {
-      List<String> translated =
-          slot.pipeline.translate(
-              segments, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())), watchdog);
-      failed = false;
-      return translated;
+      return slot.pipeline.translate(
+          segments, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())), watchdog);
     } finally {
-      leave(slot, segments.size(), chars, failed);
+      leave(slot, segments.size(), chars);
     }
   }
 
@@ -83,7 +79,7 @@ final class PipelinePool implements AutoCloseable {
         for (int i = 0; i < slots.length; i++) {
           Slot slot = slots[i];
           if (slot != null && !slot.pipeline.isAlive()) {
-            retire(i);
+            retire(slot);
             slot = null;
           }
           if (slot == null) {
@@ -116,29 +112,28 @@ final class PipelinePool implements AutoCloseable {
     return slot.segments == 0 || (slot.segments < depth && slot.chars < CHARS_IN_FLIGHT);
   }
 
-  private synchronized void leave(Slot slot, int segments, int chars, boolean failed) {
+  /**
+   * A batch is done. Its pipeline leaves service when it is retired already, when it died (every
+   * failure of a batch in it kills it) or when it reached its quota.
+   */
+  private synchronized void leave(Slot slot, int segments, int chars) {
     slot.segments -= segments;
     slot.chars -= chars;
-    if (failed
+    if (slot.retired
         || !slot.pipeline.isAlive()
-        || slot.pipeline.segmentsTranslated() >= recycleAfter
-        || closed) {
-      for (int i = 0; i < slots.length; i++) {
-        if (slots[i] == slot) {
-          retire(i);
-        }
-      }
-    }
-    if (slot.retired && slot.segments == 0) {
-      slot.pipeline.close();
+        || slot.pipeline.segmentsTranslated() >= recycleAfter) {
+      retire(slot);
     }
     notifyAll();
   }
 
-  /** Takes slot {@code i}'s pipeline out of service; it closes when its last batch is done. */
-  private void retire(int i) {
-    Slot slot = slots[i];
-    slots[i] = null;
+  /** Takes a pipeline out of service; it closes when its last batch is done. */
+  private void retire(Slot slot) {
+    for (int i = 0; i < slots.length; i++) {
+      if (slots[i] == slot) {
+        slots[i] = null;
+      }
+    }
     slot.retired = true;
     if (slot.segments == 0) {
       slot.pipeline.close();
@@ -166,9 +161,9 @@ final class PipelinePool implements AutoCloseable {
   @Override
   public synchronized void close() {
     closed = true;
-    for (int i = 0; i < slots.length; i++) {
-      if (slots[i] != null) {
-        retire(i);
+    for (Slot slot : slots) {
+      if (slot != null) {
+        retire(slot);
       }
     }
     notifyAll();

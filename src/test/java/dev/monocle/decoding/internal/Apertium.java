@@ -32,7 +32,12 @@ final class Apertium {
 
   static ApertiumEngine engine(int pipelinesPerPair, int recycleAfter) {
     return new ApertiumEngine(
-        new ApertiumEngine.Settings(MODES, pipelinesPerPair, recycleAfter, Duration.ofSeconds(20)));
+        new ApertiumEngine.Settings(
+            MODES,
+            pipelinesPerPair,
+            ApertiumEngine.Settings.DEFAULT_DEPTH,
+            recycleAfter,
+            Duration.ofSeconds(20)));
   }
 
   /** {@code apertium -u <mode>} on one line of text, in a fresh process: the reference output. */

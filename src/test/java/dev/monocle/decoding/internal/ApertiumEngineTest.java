@@ -184,7 +184,13 @@ class ApertiumEngineTest {
 
   @Test
   void aHangingStageTimesOutAndAFreshPipelineAnswers() throws Exception {
-    var settings = new ApertiumEngine.Settings(Apertium.MODES, 2, 1_000_000, Duration.ofSeconds(2));
+    var settings =
+        new ApertiumEngine.Settings(
+            Apertium.MODES,
+            2,
+            ApertiumEngine.Settings.DEFAULT_DEPTH,
+            1_000_000,
+            Duration.ofSeconds(2));
     try (ApertiumEngine own = new ApertiumEngine(settings)) {
       String sentence = "The glasses are on the table.";
       String expected = own.translate(EN_ES, List.of(sentence)).get(0);
@@ -215,7 +221,12 @@ class ApertiumEngineTest {
   @Test
   void anEmptyModesDirectoryServesNothingAndIsDown() {
     var settings =
-        new ApertiumEngine.Settings(Path.of("/nonexistent"), 1, 10, Duration.ofSeconds(1));
+        new ApertiumEngine.Settings(
+            Path.of("/nonexistent"),
+            1,
+            ApertiumEngine.Settings.DEFAULT_DEPTH,
+            10,
+            Duration.ofSeconds(1));
     try (ApertiumEngine none = new ApertiumEngine(settings)) {
       assertTrue(none.pairs().isEmpty());
       assertFalse(none.health().up());
