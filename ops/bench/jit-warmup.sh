@@ -8,7 +8,7 @@
 #   warm_until_settled "PID [PID...]" WRK-ARGS...   (wrk runs in windows of 15 s)
 
 jvm_cpu() { # pid -> "total compiler" CPU ticks of the JVM's threads
-  local pid=$1 total=0 compiler=0 stat comm rest ticks
+  local pid=$1 total=0 compiler=0 stat line comm rest ticks
   for stat in /proc/"$pid"/task/*/stat; do
     read -r line <"$stat" 2>/dev/null || continue
     comm=${line#*(}; comm=${comm%%)*}

@@ -129,27 +129,26 @@ budget() { # name -> a cgroup directory (no quota yet), or nothing
   mkdir -p "$dir" 2>/dev/null || return 0
   echo "$dir"
 }
-limit() { # dir cpus|max: the node's CPU quota (a JVM on 0.4 CPU takes many minutes to compile
-          # its hot paths, so nodes warm up without a quota and get it before they are measured)
+limit() { # dir cpus: the node's CPU quota (a JVM on 0.4 CPU takes many minutes to compile its
+          # hot paths, so nodes warm up without a quota and get it before they are measured)
   local dir=$1 quota
-  quota=$([ "$2" = max ] && echo -1 || python3 -c "print(int(float('$2') * 100000))")
-  if [ -f "$dir/cpu.max" ]; then echo "$([ "$quota" = -1 ] && echo max || echo "$quota") 100000" >"$dir/cpu.max"
+  quota=$(python3 -c "print(int(float('$2') * 100000))")
+  if [ -f "$dir/cpu.max" ]; then echo "$quota 100000" >"$dir/cpu.max"
   else echo 100000 >"$dir/cpu.cfs_period_us"; echo "$quota" >"$dir/cpu.cfs_quota_us"; fi
 }
 start_decoder() { # n: sets decoder_url and decoder_pid
-  local port dir
+  local port dir launch
   port=$(freeport)
   dir=$(budget "decoder-$1")
   if [ -n "$dir" ]; then
     cgroups+=("$dir")
-    MONOCLE_ROLE=decoder MONOCLE_PORT=$port MONOCLE_DB_URL=jdbc:postgresql://127.0.0.1:5432/$db \
-      MONOCLE_DB_USER=postgres MONOCLE_DATA_DIR=$data MONOCLE_JAVA_OPTS=-Xmx512m \
-      sh -c 'echo $$ >"$1/cgroup.procs" && exec ops/run' sh "$dir" >"$data/decoder-$1.log" 2>&1 &
+    launch=(sh -c 'echo $$ >"$0/cgroup.procs" && exec "$@"' "$dir") # the node joins its cgroup
   else
-    MONOCLE_ROLE=decoder MONOCLE_PORT=$port MONOCLE_DB_URL=jdbc:postgresql://127.0.0.1:5432/$db \
-      MONOCLE_DB_USER=postgres MONOCLE_DATA_DIR=$data MONOCLE_JAVA_OPTS=-Xmx512m \
-      taskset -c "$1" ops/run >"$data/decoder-$1.log" 2>&1 &
+    launch=(taskset -c "$1")
   fi
+  MONOCLE_ROLE=decoder MONOCLE_PORT=$port MONOCLE_DB_URL=jdbc:postgresql://127.0.0.1:5432/$db \
+    MONOCLE_DB_USER=postgres MONOCLE_DATA_DIR=$data MONOCLE_JAVA_OPTS=-Xmx512m \
+    "${launch[@]}" ops/run >"$data/decoder-$1.log" 2>&1 &
   decoder_pid=$!
   pids+=("$decoder_pid")
   decoder_url="http://127.0.0.1:$port"
