@@ -58,6 +58,7 @@ trap 'stop_all; kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
 setup=$(cd ops/bench && python3 translation_setup.py "$MONOCLE_URL" "$admin_password")
 field() { python3 -c 'import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])' "$1" "$2"; }
 key=$(field "$setup" translate_key)
+headers=$'X-API-Key: '"$key"$'\nContent-Type: application/json' # wrk's, for the POSTs
 node_key=$(field "$setup" node_key)
 token=$(field "$setup" access_token)
 ready "http://127.0.0.1:$apy_port/listPairs" 60
@@ -73,13 +74,13 @@ measure() { # name connections url [post]
   t=$([ "$c" = 1 ] && echo 1 || echo 2)
   before=$(cpu_stat)
   if [ "${4:-}" = post ]; then
-    json=$(BENCH_METHOD=POST BENCH_BODY=$body BENCH_HEADERS=$'X-API-Key: '"$key"$'\nContent-Type: application/json' \
+    json=$(BENCH_METHOD=POST BENCH_BODY=$body BENCH_HEADERS=$headers \
       wrk -t"$t" -c"$c" -d"$duration" --latency -s ops/bench/summary.lua "$url" | grep '^{')
   else
     json=$(wrk -t"$t" -c"$c" -d"$duration" --latency -s ops/bench/summary.lua "$url" | grep '^{')
   fi
-  last_rps=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["rps"])' "$json")
-  last_requests=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["requests"])' "$json")
+  last_rps=$(field "$json" rps)
+  last_requests=$(field "$json" requests)
   python3 - "$name" "$c" "$words" "$json" "$before" "$(cpu_stat)" <<'PY'
 import json, sys
 name, c, words, j = sys.argv[1], sys.argv[2], int(sys.argv[3]), json.loads(sys.argv[4])
@@ -95,7 +96,7 @@ PY
 
 echo "warming up: APy 20 s, Monocle until its JIT has settled..."
 wrk -t2 -c4 -d20s "$apy_url" >/dev/null
-BENCH_METHOD=POST BENCH_BODY=$body BENCH_HEADERS=$'X-API-Key: '"$key"$'\nContent-Type: application/json' \
+BENCH_METHOD=POST BENCH_BODY=$body BENCH_HEADERS=$headers \
   warm_until_settled "$server" -t2 -c"$connections" -s ops/bench/summary.lua "$MONOCLE_URL/api/v1/translate"
 printf '\n%s words a request, %s per figure\n' "$words" "$duration"
 for c in 1 "$connections"; do
@@ -172,7 +173,7 @@ ready "$d1/health/ready" 180
 ready "$d2/health/ready" 180
 drain local true
 warm() { # "pids": load until the nodes' JIT has settled
-  BENCH_METHOD=POST BENCH_BODY=$body BENCH_HEADERS=$'X-API-Key: '"$key"$'\nContent-Type: application/json' \
+  BENCH_METHOD=POST BENCH_BODY=$body BENCH_HEADERS=$headers \
     warm_until_settled "$1" -t2 -c"$connections" -s ops/bench/summary.lua "$MONOCLE_URL/api/v1/translate"
 }
 statuses() { # what 20 requests answer now
@@ -192,10 +193,6 @@ if [ ${#cgroups[@]} -gt 0 ]; then
 else
   printf '\nscale-out (coordinator local engine drained; no writable cgroups: decoder nodes pinned to one CPU each)\n'
 fi
-# The first figure taken right after the quota was set cost a node a third more CPU per request
-# than the later ones (3.49 against 2.58-2.86 ms): 15 s of load under the quota come first.
-BENCH_METHOD=POST BENCH_BODY=$body BENCH_HEADERS=$'X-API-Key: '"$key"$'\nContent-Type: application/json' \
-  wrk -t2 -c"$connections" -d15s -s ops/bench/summary.lua "$MONOCLE_URL/api/v1/translate" >/dev/null
 nodes_cpu() { # CPU ticks used so far by each node's cgroup: its processes and their reaped children
   local dir pid total line rest
   for dir in "${cgroups[@]}"; do
@@ -225,6 +222,10 @@ PY
   fi
   echo "  statuses after: $(statuses)"
 }
+# The first figure taken right after the quota was set cost a node a third more CPU per request
+# than the later ones (3.49 against 2.58-2.86 ms): 15 s of load under the quota come first.
+BENCH_METHOD=POST BENCH_BODY=$body BENCH_HEADERS=$headers \
+  wrk -t2 -c"$connections" -d15s -s ops/bench/summary.lua "$MONOCLE_URL/api/v1/translate" >/dev/null
 # Each node alone (the other drained), then both: the gain is taken against the mean of the two
 # single-node figures, so that one node's luck with the quota's periods does not make the ratio.
 drain "$id2" true
